@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { registerInfo } from './info';
+
+export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
+
+/** One line per command module; feature owners add theirs here. */
+export const commands: RegisterCommand[] = [registerInfo];

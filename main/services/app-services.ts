@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../store/db';
+import { createLogger, type Logger } from '../log/logger';
+import { EventBus } from './event-bus';
+import { readSetting } from '../store/settings';
+import { appendAudit } from '../store/audit-log';
+import type { AppInfo } from '../../shared/ipc/channels/app';
+import { APP_NAME, APP_VERSION } from './app-meta';
+
+export interface ServiceOptions {
+  dataDir: string;
+  shell: AppInfo['shell'];
+  demo?: boolean;
+  debug?: boolean;
+  /** Console logging; the CLI turns it off in --json mode. */
+  logToConsole?: boolean;
+  logger?: Logger;
+}
+
+/**
+ * Everything the app does outside the Electron shell, composed once. The Electron main
+ * process, the browser host, the CLI and tests all build the same object.
+ */
+export interface AppServices {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly events: EventBus;
+  readonly info: () => AppInfo;
+  close(): Promise<void>;
+}
+
+export function createAppServices(opts: ServiceOptions): AppServices {
+  const logger = opts.logger ?? createLogger({ dir: opts.dataDir, debug: opts.debug, console: opts.logToConsole });
+  const { db, migrations } = openDatabase(join(opts.dataDir, 'ticket-crm-sync.sqlite'), {
+    onBackup: (path) => logger.info(`Backed up the local store before upgrading it: ${path}`),
+  });
+  if (migrations.applied.length > 0) {
+    appendAudit(db, {
+      kind: 'system',
+      action: 'migrate',
+      outcome: 'ok',
+      summary: `Local store upgraded from schema ${migrations.from} to ${migrations.to}`,
+      detail: migrations,
+    });
+  }
+  if (readSetting(db, 'log.debug') === true) logger.setDebug(true);
+  const events = new EventBus();
+  logger.onLine((line) => events.emit('logLine', line));
+
+  const closers: Array<() => Promise<void> | void> = [];
+  return {
+    dataDir: opts.dataDir,
+    db,
+    logger,
+    events,
+    info: () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      dataDir: opts.dataDir,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      shell: opts.shell,
+      demo: opts.demo ?? false,
+      debug: logger.debugEnabled,
+    }),
+    async close() {
+      for (const c of closers.reverse()) await c();
+      db.close();
+    },
+  };
+}

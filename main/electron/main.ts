@@ -1,0 +1,71 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { createAppServices, type AppServices } from '../services/app-services';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createHandlers } from '../ipc/handlers';
+import { readLaunchOptions } from './launch-options';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { forwardEvents, registerIpcHandlers } from './ipc-register';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+/**
+ * The Electron shell: lifecycle, one window, IPC wiring. Everything else is the same services
+ * the CLI and the browser host compose.
+ */
+const launch = readLaunchOptions(process.argv, process.env);
+// Before the lock: the lock is per userData, so separate data dirs can run side by side.
+if (launch.dataDir) app.setPath('userData', launch.dataDir);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusMainWindow());
+  void app.whenReady().then(start);
+}
+
+let services: AppServices | undefined;
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  services = createAppServices({ dataDir, shell: 'electron', debug: launch.debug });
+  const { logger } = services;
+  const appRoot = app.getAppPath();
+
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
+  serveAppProtocol(join(appRoot, 'dist', 'renderer'));
+  registerIpcHandlers(ipcMain, createDispatcher(createHandlers(services), logger), logger);
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+
+  const preload = join(appRoot, 'dist', 'preload', 'index.cjs');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+  // Tray (issue 8): create it here, after the window, from ./tray.ts; once it exists,
+  // 'window-all-closed' keeps the app running in the tray instead of quitting.
+  logger.info(`Ticket CRM Sync started (data dir ${dataDir})`);
+}
+
+function focusMainWindow(): void {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!services || closing) return;
+  // Let the store close cleanly (WAL checkpoint) before the process exits.
+  event.preventDefault();
+  closing = true;
+  void services.close().finally(() => app.quit());
+});

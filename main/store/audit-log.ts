@@ -60,9 +60,18 @@ export interface AuditFilter {
 export function listAudit(db: Db, f: AuditFilter): { entries: AuditEntry[]; total: number } {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.kind) (where.push('kind = ?'), args.push(f.kind));
-  if (f.outcome) (where.push('outcome = ?'), args.push(f.outcome));
-  if (f.search) (where.push('(summary LIKE ? OR action LIKE ?)'), args.push(`%${f.search}%`, `%${f.search}%`));
+  if (f.kind) {
+    where.push('kind = ?');
+    args.push(f.kind);
+  }
+  if (f.outcome) {
+    where.push('outcome = ?');
+    args.push(f.outcome);
+  }
+  if (f.search) {
+    where.push('(summary LIKE ? OR action LIKE ?)');
+    args.push(`%${f.search}%`, `%${f.search}%`);
+  }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log ${filter}`).get(...args) as { n: number }).n;
   const page = f.beforeId ? `${filter ? `${filter} AND` : 'WHERE'} id < ?` : filter;

@@ -44,7 +44,12 @@ describe('redactDeep', () => {
       tokens: { accessToken: 'a1', refresh_token: 'r1', clientSecret: 'c1' },
       headers: { Authorization: 'Bearer zzz', 'content-type': 'json' },
       list: [{ api_token: 'p1', id: 7 }],
-    }) as Record<string, any>;
+    }) as {
+      user: string;
+      tokens: Record<string, string>;
+      headers: Record<string, string>;
+      list: Array<Record<string, unknown>>;
+    };
     expect(out.user).toBe('ada');
     expect(out.tokens).toEqual({ accessToken: REDACTED, refresh_token: REDACTED, clientSecret: REDACTED });
     expect(out.headers.Authorization).toBe(REDACTED);

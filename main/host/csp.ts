@@ -1,14 +1,16 @@
 /**
  * The renderer's Content-Security-Policy. renderer/index.html carries the same base policy in a
- * meta tag (test/unit/host-csp.test.ts keeps the two in step); shells that serve the page over
- * HTTP add what only a header can say (frame-ancestors) and the socket they serve.
+ * meta tag (test/unit/host-csp.test.ts keeps the two in step; the meta also allows loopback
+ * sockets on any port, since a static file cannot know the port). The shells send it as a
+ * header too, adding what only a header can say (frame-ancestors) and narrowing connect-src to
+ * the one socket they serve.
  */
 export const BASE_CSP_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['default-src', ["'none'"]],
+  ['default-src', ["'self'"]],
   ['script-src', ["'self'"]],
   ['style-src', ["'self'"]],
   ['img-src', ["'self'", 'data:']],
-  ['font-src', ["'self'", 'data:']],
+  ['font-src', ["'self'"]],
   ['connect-src', ["'self'"]],
   ['base-uri', ["'none'"]],
   ['form-action', ["'none'"]],

@@ -1,0 +1,209 @@
+import { associationType } from './association-types';
+import { OBJECT_TYPES, objectTypeInfo, type ObjectType } from './object-types';
+import { defaultProperties, type PropertyDef } from './properties';
+
+/** One past value of a property, newest first in a record's history. */
+export interface HistoryEntry {
+  value: string;
+  timestamp: string;
+  sourceType: 'API' | 'CRM_UI' | 'CALCULATED';
+}
+
+export interface StoredRecord {
+  type: ObjectType;
+  id: string;
+  /** Only properties that hold a value; a cleared property is absent. */
+  properties: Record<string, string>;
+  history: Record<string, HistoryEntry[]>;
+  createdAt: number;
+  updatedAt: number;
+  archived: boolean;
+  archivedAt?: number;
+}
+
+export type Clock = () => number;
+
+const edgeKey = (fromType: ObjectType, fromId: string, toType: ObjectType) => `${fromType}|${fromId}|${toType}`;
+
+/** Associations kept in both directions, each pair holding its set of association type ids. */
+export class AssociationStore {
+  private edges = new Map<string, Map<string, Set<number>>>();
+
+  add(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, typeId: number): void {
+    this.link(fromType, fromId, toType, toId, typeId);
+    const inverse = associationType(typeId)?.inverse;
+    if (inverse !== undefined) this.link(toType, toId, fromType, fromId, inverse);
+  }
+
+  /** Removes every type between the pair (both directions); true when something was there. */
+  removeAll(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string): boolean {
+    const a = this.edges.get(edgeKey(fromType, fromId, toType))?.delete(toId) ?? false;
+    const b = this.edges.get(edgeKey(toType, toId, fromType))?.delete(fromId) ?? false;
+    return a || b;
+  }
+
+  /** Removes the given types (and their inverses) between the pair. */
+  removeTypes(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, typeIds: number[]): void {
+    for (const typeId of typeIds) {
+      this.unlink(fromType, fromId, toType, toId, typeId);
+      const inverse = associationType(typeId)?.inverse;
+      if (inverse !== undefined) this.unlink(toType, toId, fromType, fromId, inverse);
+    }
+  }
+
+  /** Associated ids of one object toward one type, in id order, each with its type ids. */
+  list(fromType: ObjectType, fromId: string, toType: ObjectType): Array<{ toId: string; typeIds: number[] }> {
+    const targets = this.edges.get(edgeKey(fromType, fromId, toType));
+    if (!targets) return [];
+    return [...targets.entries()]
+      .filter(([, types]) => types.size > 0)
+      .map(([toId, types]) => ({ toId, typeIds: [...types].sort((x, y) => x - y) }))
+      .sort((x, y) => Number(x.toId) - Number(y.toId));
+  }
+
+  /** Moves every association of `oldId` onto `newId` (used by merges). */
+  reassign(type: ObjectType, oldId: string, newId: string): void {
+    for (const toType of OBJECT_TYPES) {
+      for (const { toId, typeIds } of this.list(type, oldId, toType)) {
+        this.removeAll(type, oldId, toType, toId);
+        for (const typeId of typeIds) this.add(type, newId, toType, toId, typeId);
+      }
+    }
+  }
+
+  clear(): void {
+    this.edges.clear();
+  }
+
+  private link(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, typeId: number): void {
+    const key = edgeKey(fromType, fromId, toType);
+    let targets = this.edges.get(key);
+    if (!targets) this.edges.set(key, (targets = new Map()));
+    let types = targets.get(toId);
+    if (!types) targets.set(toId, (types = new Set()));
+    types.add(typeId);
+  }
+
+  private unlink(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, typeId: number): void {
+    const targets = this.edges.get(edgeKey(fromType, fromId, toType));
+    const types = targets?.get(toId);
+    if (!types) return;
+    types.delete(typeId);
+    if (types.size === 0) targets!.delete(toId);
+  }
+}
+
+/** In-memory CRM: records, property definitions, associations and merge aliases. */
+export class HubStore {
+  readonly associations = new AssociationStore();
+  private records = new Map<ObjectType, Map<string, StoredRecord>>();
+  private properties = new Map<ObjectType, Map<string, PropertyDef>>();
+  /** Ids absorbed by a merge, pointing at the record that replaced them. */
+  private aliases = new Map<string, string>();
+  private nextId = 1001;
+
+  constructor(readonly now: Clock = Date.now) {
+    for (const type of OBJECT_TYPES) {
+      this.records.set(type, new Map());
+      this.properties.set(type, new Map(defaultProperties(type).map((p) => [p.name, p])));
+    }
+  }
+
+  /** Empties records, associations and aliases; property definitions stay. */
+  reset(): void {
+    for (const type of OBJECT_TYPES) this.records.set(type, new Map());
+    this.associations.clear();
+    this.aliases.clear();
+    this.nextId = 1001;
+  }
+
+  // ---- property definitions
+
+  property(type: ObjectType, name: string): PropertyDef | undefined {
+    const def = this.properties.get(type)!.get(name);
+    return def && !def.archived ? def : undefined;
+  }
+
+  propertyIncludingArchived(type: ObjectType, name: string): PropertyDef | undefined {
+    return this.properties.get(type)!.get(name);
+  }
+
+  propertyList(type: ObjectType, archived: boolean): PropertyDef[] {
+    return [...this.properties.get(type)!.values()].filter((p) => p.archived === archived);
+  }
+
+  putProperty(type: ObjectType, def: PropertyDef): void {
+    this.properties.get(type)!.set(def.name, def);
+  }
+
+  /** Properties whose value identifies one record (email on contacts, and every hasUniqueValue property). */
+  isUniqueProperty(type: ObjectType, name: string): boolean {
+    if (type === 'contacts' && name === 'email') return true;
+    if (name === 'hs_object_id') return true;
+    return this.property(type, name)?.hasUniqueValue ?? false;
+  }
+
+  // ---- records
+
+  allocateId(): string {
+    return String(this.nextId++);
+  }
+
+  /** Keeps generated ids clear of ids a seed chose. */
+  reserveId(id: string): void {
+    const n = Number(id);
+    if (Number.isInteger(n) && n >= this.nextId) this.nextId = n + 1;
+  }
+
+  insert(record: StoredRecord): void {
+    this.records.get(record.type)!.set(record.id, record);
+  }
+
+  remove(type: ObjectType, id: string): void {
+    this.records.get(type)!.delete(id);
+  }
+
+  /** The live or archived record behind an id, following merge aliases. */
+  byId(type: ObjectType, id: string): StoredRecord | undefined {
+    const map = this.records.get(type)!;
+    let current = id;
+    for (let hops = 0; hops < 10; hops++) {
+      const found = map.get(current);
+      if (found) return found;
+      const next = this.aliases.get(`${type}|${current}`);
+      if (!next) return undefined;
+      current = next;
+    }
+    return undefined;
+  }
+
+  /** The non-archived record whose unique property holds `value` (case-insensitive, as HubSpot compares emails). */
+  byUnique(type: ObjectType, name: string, value: string): StoredRecord | undefined {
+    if (name === 'hs_object_id') {
+      const rec = this.byId(type, value);
+      return rec && !rec.archived ? rec : undefined;
+    }
+    const wanted = value.trim().toLowerCase();
+    for (const rec of this.records.get(type)!.values()) {
+      if (!rec.archived && rec.properties[name]?.toLowerCase() === wanted) return rec;
+    }
+    return undefined;
+  }
+
+  /** Records in id order (HubSpot's list order). */
+  list(type: ObjectType, archived: boolean): StoredRecord[] {
+    return [...this.records.get(type)!.values()].filter((r) => r.archived === archived).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  all(type: ObjectType): StoredRecord[] {
+    return [...this.records.get(type)!.values()].sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  addAlias(type: ObjectType, oldId: string, newId: string): void {
+    this.aliases.set(`${type}|${oldId}`, newId);
+  }
+
+  lastModifiedProperty(type: ObjectType): string {
+    return objectTypeInfo(type).lastModified;
+  }
+}

@@ -1,0 +1,30 @@
+import type { HTMLAttributes, ReactElement, ReactNode } from 'react';
+import { cx } from './cx';
+
+interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  title?: ReactNode;
+  description?: ReactNode;
+  /** Buttons shown at the right of the card's title row. */
+  actions?: ReactNode;
+  /** Drops the body padding, for tables that run edge to edge. */
+  flush?: boolean;
+}
+
+/** A titled surface; a card with a title is a labelled region so tests and screen readers can find it. */
+export function Card({ title, description, actions, flush, className, children, ...rest }: CardProps): ReactElement {
+  const hasHead = title !== undefined || actions !== undefined;
+  return (
+    <section className={cx('card', className)} {...rest}>
+      {hasHead && (
+        <header className="card-head">
+          <div className="card-titles">
+            {title !== undefined && <h2 className="card-title">{title}</h2>}
+            {description !== undefined && <p className="card-description">{description}</p>}
+          </div>
+          {actions !== undefined && <div className="card-actions">{actions}</div>}
+        </header>
+      )}
+      <div className={cx('card-body', flush && 'card-body-flush')}>{children}</div>
+    </section>
+  );
+}

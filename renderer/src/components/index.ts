@@ -1,0 +1,21 @@
+/** The UI kit every page uses, so all pages look and behave the same. */
+export { Badge, type BadgeTone } from './Badge';
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { Card } from './Card';
+export { DataTable, type Column } from './DataTable';
+export { EmptyState } from './EmptyState';
+export { FieldRow } from './FieldRow';
+export { Icon, type IconName } from './Icon';
+export { Modal } from './Modal';
+export { Page } from './Page';
+export { ProgressBar } from './ProgressBar';
+export { SearchInput } from './SearchInput';
+export { Select, type SelectOption } from './Select';
+export { Spinner } from './Spinner';
+export { Stat } from './Stat';
+export { Switch } from './Switch';
+export { Tabs, type TabDef } from './Tabs';
+export { Toaster } from './Toaster';
+export { toast } from '../stores/toasts';
+export { VirtualTable, type VirtualColumn, type SortState } from './VirtualTable';
+export { cx } from './cx';

@@ -1,0 +1,79 @@
+import type { ReactElement } from 'react';
+import { Badge, Button, Card, Icon, Page, Stat } from '../../components';
+import { useAppInfo } from '../../stores/app-info';
+import { useNavigation } from '../../stores/navigation';
+import { nextSteps, type NextStep } from './next-steps';
+
+function StepItem({ step, primary, index }: { step: NextStep; primary: boolean; index: number }): ReactElement {
+  const go = useNavigation((s) => s.go);
+  return (
+    <li className={`step${step.done ? ' step-done' : ''}`}>
+      <span className="step-marker" aria-hidden="true">
+        {step.done ? <Icon name="check" size={14} /> : index + 1}
+      </span>
+      <div className="step-text">
+        <div className="step-title">
+          {step.title}
+          {step.done && <Badge tone="success">Done</Badge>}
+        </div>
+        <p>{step.blockedBy ?? step.text}</p>
+      </div>
+      {!step.done && (
+        <Button
+          variant={primary ? 'primary' : 'secondary'}
+          size="sm"
+          disabled={Boolean(step.blockedBy)}
+          onClick={() => go(step.page)}
+        >
+          {step.action}
+        </Button>
+      )}
+    </li>
+  );
+}
+
+export function HomePage(): ReactElement {
+  const counts = useAppInfo((s) => s.counts);
+  const info = useAppInfo((s) => s.info);
+  const steps = counts ? nextSteps(counts) : [];
+  const firstOpen = steps.find((s) => !s.done && !s.blockedBy)?.id;
+
+  return (
+    <Page title="Home" description="Your ticket buyers, your CRM connections and what is waiting to sync, at a glance.">
+      <div className="stat-grid">
+        <Stat label="People" icon="users" value={counts?.people ?? null} hint="Ticket buyers in the local store" />
+        <Stat label="Orders" icon="ticket" value={counts?.orders ?? null} hint="Imported from ticketing exports" />
+        <Stat label="Events" icon="calendar" value={counts?.events ?? null} hint="Distinct events attended" />
+        <Stat label="Connections" icon="plug" value={counts?.connections ?? null} hint="CRMs this app can sync with" />
+        <Stat
+          label="Waiting to sync"
+          icon="sync"
+          value={counts?.queuePending ?? null}
+          hint={counts && counts.queueDead > 0 ? `${counts.queueDead.toLocaleString()} failed for good` : 'Changes queued for the CRM'}
+        />
+        <Stat label="Audit entries" icon="log" value={counts?.auditEntries ?? null} hint="Everything the app changed" />
+      </div>
+      <div className="home-columns">
+        <Card title="Next steps" description="Four steps from a ticketing export to an up-to-date CRM.">
+          <ol className="steps">
+            {steps.map((s, i) => (
+              <StepItem key={s.id} step={s} index={i} primary={s.id === firstOpen} />
+            ))}
+          </ol>
+        </Card>
+        <Card title="This installation">
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{info?.version ?? '—'}</dd>
+            <dt>Store schema</dt>
+            <dd>{info ? `v${info.schemaVersion}` : '—'}</dd>
+            <dt>Running as</dt>
+            <dd>{info ? (info.shell === 'electron' ? 'Desktop app' : 'Browser (local host)') : '—'}</dd>
+            <dt>Data folder</dt>
+            <dd className="mono break">{info?.dataDir ?? '—'}</dd>
+          </dl>
+        </Card>
+      </div>
+    </Page>
+  );
+}

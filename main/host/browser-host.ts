@@ -105,6 +105,8 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, ctx: { to
   const auth = authenticate(url, req.headers.cookie, ctx.token, ctx.port);
   if (!auth.ok) return plain(res, auth.status, auth.reason);
   const file = await findStaticFile(ctx.renderDir, url.pathname);
+  // Browsers ask for /favicon.ico on their own; a 404 would be an error in the console.
+  if (!file && url.pathname === '/favicon.ico') return noContent(res);
   if (!file) return plain(res, 404, 'Not found.');
 
   const isHtml = extname(file) === '.html';
@@ -131,6 +133,11 @@ function securityHeaders(): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
+}
+
+function noContent(res: ServerResponse) {
+  res.writeHead(204, { ...securityHeaders(), 'Cache-Control': 'no-cache' });
+  res.end();
 }
 
 function plain(res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}) {

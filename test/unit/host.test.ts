@@ -132,6 +132,7 @@ describe('browser host', () => {
       const css = await get(host.port, '/assets/app.css', { cookie });
       expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
       expect((await get(host.port, '/assets/missing.js', { cookie })).status).toBe(404);
+      expect((await get(host.port, '/favicon.ico', { cookie })).status).toBe(204);
     });
 
     it('never serves a file outside the render dir', async () => {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the Electron app where its binary is installed; otherwise the same app served to
 // a browser by the loopback host. Expects `npm run build` to have run (npm start does it).
+// Options: --data-dir DIR, --port N, --debug; --browser (or TICKET_CRM_SYNC_BROWSER=1) serves
+// the browser version even where Electron is installed.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -8,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
+const forceBrowser = process.argv.includes('--browser') || process.env.TICKET_CRM_SYNC_BROWSER === '1';
+const args = process.argv.slice(2).filter((a) => a !== '--browser');
 
 /** The electron package exports its binary's path, and throws when its download was skipped. */
 function electronBinary() {
@@ -33,7 +36,11 @@ async function runBrowserHost() {
     console.error('error: the app is not built yet: run `npm run build` (or `npm start`, which builds first).');
     process.exit(1);
   }
-  console.log('The Electron binary is not installed here, so the app is served in the browser instead:');
+  console.log(
+    forceBrowser
+      ? 'Serving the app in the browser, as asked:'
+      : 'The Electron binary is not installed here, so the app is served in the browser instead:',
+  );
   const { serveBrowserApp, parseServeArgs } = await import(pathToFileURL(hostBundle).href);
   let options;
   try {
@@ -54,6 +61,6 @@ async function runBrowserHost() {
   process.on('SIGTERM', stop);
 }
 
-const binary = electronBinary();
+const binary = forceBrowser ? null : electronBinary();
 if (binary) runElectron(binary);
 else await runBrowserHost();

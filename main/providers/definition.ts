@@ -1,0 +1,99 @@
+import type { AuthContext } from './http';
+import type { OAuthClient, OAuthServer, TokenSet } from '../auth/oauth-flow';
+import type { Provider, ProviderCapabilities, ProviderId } from './provider';
+
+/**
+ * What a provider folder exports: display metadata for UI and CLI, how to sign in, and a
+ * factory for its client. The connections service and the UI read these as data.
+ */
+export interface ProviderDefinition {
+  id: ProviderId;
+  displayName: string;
+  /** One line under the name on the Connections page. */
+  blurb: string;
+  authMethods: AuthMethodSpec[];
+  capabilities: ProviderCapabilities;
+  /** Non-secret settings of a connection from what the user typed and the app settings. */
+  resolveConfig(input: ConnectInput, settings: ProviderSettings): ConnectionConfig;
+  /** Present when the provider supports OAuth sign-in. */
+  oauth?: OAuthSupport;
+  /** Credentials for a static token (private app token, api_token, session id). */
+  staticCredentials(config: ConnectionConfig, token: string): SessionSecrets;
+  /** Revokes at the provider; best effort, never throws for an already dead token. */
+  revoke(config: ConnectionConfig, secrets: SessionSecrets): Promise<void>;
+  createClient(ctx: ClientContext): Provider;
+}
+
+export interface OAuthSupport {
+  request(config: ConnectionConfig, clientSecret: string | undefined): { server: OAuthServer; client: OAuthClient; scopes: string[]; extraParams?: Record<string, string> };
+  /** Tokens from the token endpoint → what is kept; `previous` carries over a refresh token the answer omitted. */
+  toSecrets(config: ConnectionConfig, tokens: TokenSet, previous?: SessionSecrets): SessionSecrets;
+}
+
+/** What one connection keeps in the keychain (one JSON entry per connection). */
+export interface SessionSecrets {
+  accessToken: string;
+  refreshToken?: string;
+  clientSecret?: string;
+  /** Epoch ms when the access token expires, when the provider says. */
+  expiresAt?: number;
+  /** API base that came with the token (Salesforce instance_url). Not secret, kept together for refresh. */
+  instanceUrl?: string;
+  /** How the token is sent; see Credentials.scheme. */
+  scheme?: 'bearer' | 'api_token';
+}
+
+/** What the user typed to connect: the UI and CLI fill the fields the provider's authMethods ask for. */
+export interface ConnectInput {
+  /** Salesforce login domain or My Domain URL; for the others an API base URL override. */
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  token?: string;
+  /** Pipedrive company domain (`acme` or `acme.pipedrive.com`). */
+  domain?: string;
+}
+
+/** Non-secret connection settings kept in SQLite. */
+export interface ConnectionConfig {
+  /** Where sign-in and token refresh happen. */
+  authBaseUrl: string;
+  /** Where the API is when the token carries no instance URL. */
+  apiBaseUrl: string;
+  clientId?: string;
+  domain?: string;
+}
+
+export interface ProviderSettings {
+  get(key: string): string | number | boolean | null | undefined;
+}
+
+export interface ClientContext {
+  connectionId: string;
+  config: ConnectionConfig;
+  auth: AuthContext;
+}
+
+export type ConnectFieldKey = keyof ConnectInput;
+
+export interface ConnectField {
+  key: ConnectFieldKey;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  required: boolean;
+  /** Typed into a password box; never shown again and never sent back to the renderer. */
+  secret: boolean;
+  /** Offered choices; `allowCustom` adds a free URL box (Salesforce My Domain). */
+  choices?: Array<{ value: string; label: string }>;
+  allowCustom?: boolean;
+  /** The settings key whose value pre-fills the field. */
+  settingKey?: string;
+}
+
+export interface AuthMethodSpec {
+  kind: 'oauth' | 'token';
+  label: string;
+  help: string;
+  fields: ConnectField[];
+}

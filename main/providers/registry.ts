@@ -1,0 +1,20 @@
+import type { ProviderDefinition } from './definition';
+import type { ProviderId } from './provider';
+import { salesforceDefinition } from './salesforce';
+import { hubSpotDefinition } from './hubspot';
+import { pipedriveDefinition } from './pipedrive';
+
+/** Every provider the app can connect, in the order the UI lists them. UI and CLI read this; nobody branches on ids. */
+export const providerDefinitions: readonly ProviderDefinition[] = [salesforceDefinition, hubSpotDefinition, pipedriveDefinition];
+
+export const providerIds = providerDefinitions.map((d) => d.id) as ProviderId[];
+
+export function isProviderId(value: string): value is ProviderId {
+  return providerDefinitions.some((d) => d.id === value);
+}
+
+export function providerDefinition(id: string): ProviderDefinition {
+  const def = providerDefinitions.find((d) => d.id === id);
+  if (!def) throw new Error(`Unknown provider "${id}". Known: ${providerIds.join(', ')}.`);
+  return def;
+}

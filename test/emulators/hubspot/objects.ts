@@ -14,9 +14,9 @@ const MAX_LIST_LIMIT = 100;
 /** List cursors are opaque strings, as HubSpot's are; here they wrap the next record id. */
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(after: string): number {
-  const id = Number(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!Number.isInteger(id)) throw validationError(`Invalid after cursor: ${after}`);
-  return id;
+  const decoded = /^[A-Za-z0-9_-]+$/.test(after) ? Buffer.from(after, 'base64url').toString('utf8') : '';
+  if (!/^\d+$/.test(decoded)) throw validationError(`Invalid after cursor: ${after}`);
+  return Number(decoded);
 }
 
 function readShape(req: EmuRequest): ReadShape {

@@ -111,6 +111,13 @@ export function applySeedFields(ctx: Ctx, seed: Seed): void {
   for (const [kind, defs] of byPath) for (const def of defs ?? []) ctx.fields.addCustom(kind, def);
 }
 
+function checkLinks(ctx: Ctx, what: string, links: { owner_id?: number; org_id?: number; person_id?: number }): void {
+  const bad = (m: string) => new Error(`invalid Pipedrive seed: ${what} ${m}`);
+  if (links.owner_id !== undefined && !ctx.users.some((u) => u.id === links.owner_id)) throw bad(`has unknown owner_id ${links.owner_id}`);
+  if (links.org_id !== undefined && !ctx.store.get('organization', links.org_id)) throw bad(`links missing organization ${links.org_id}`);
+  if (links.person_id !== undefined && !ctx.store.get('person', links.person_id)) throw bad(`links missing person ${links.person_id}`);
+}
+
 /** Organizations first, then persons, then deals, so links resolve. */
 export function applySeedRecords(ctx: Ctx, seed: Seed): void {
   const stamp = ctx.store.stamp();
@@ -120,11 +127,13 @@ export function applySeedRecords(ctx: Ctx, seed: Seed): void {
     return { add_time: add, update_time: update, delete_time: r.deleted ? update : null };
   };
   for (const o of seed.organizations ?? []) {
+    checkLinks(ctx, `organization "${o.name}"`, o);
     const { custom: c, address, deleted, add_time, update_time, ...rest } = o;
     const base = newRecord(ctx, 'organization', { ...rest, address: address ? { value: address } : null, custom: seedCustom(ctx, 'organization', c) });
     ctx.store.insert('organization', { ...base, ...times({ add_time, update_time, deleted }), id: o.id });
   }
   for (const p of seed.persons ?? []) {
+    checkLinks(ctx, `person "${p.name}"`, p);
     const { custom: c, emails, phones, deleted, add_time, update_time, ...rest } = p;
     const [first, ...others] = p.name.split(/\s+/);
     const base = newRecord(ctx, 'person', {
@@ -138,6 +147,7 @@ export function applySeedRecords(ctx: Ctx, seed: Seed): void {
     ctx.store.insert('person', { ...base, ...times({ add_time, update_time, deleted }), id: p.id });
   }
   for (const d of seed.deals ?? []) {
+    checkLinks(ctx, `deal "${d.title}"`, d);
     const { custom: c, deleted, add_time, update_time, stage_id, ...rest } = d;
     const stage = ctx.stages.find((s) => s.id === (stage_id ?? ctx.stages[0].id));
     if (!stage) throw new Error(`invalid Pipedrive seed: no stage ${stage_id}`);

@@ -20,6 +20,8 @@ export interface EmulatorBackend {
   serverErrorReply(req: EmuRequest, status: number): EmuReply;
   /** Paths that faults never touch besides /__admin (e.g. the consent page). */
   isFaultExempt?(path: string): boolean;
+  /** Vendor-specific /__admin routes (tried when the shared admin routes do not match). */
+  adminRouter?: Router;
 }
 
 export interface StartOptions {
@@ -65,7 +67,11 @@ export async function serveEmulator(backend: EmulatorBackend, opts: StartOptions
       body: parseBody(text, req.headers['content-type']),
       raw: req,
     };
-    if (url.pathname.startsWith('/__admin/')) return dispatch(admin, emuReq, res, false);
+    if (url.pathname.startsWith('/__admin/')) {
+      const shared = admin.match(emuReq.method, emuReq.path);
+      const router = typeof shared === 'object' || !backend.adminRouter ? admin : backend.adminRouter;
+      return dispatch(router, emuReq, res, false);
+    }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (!backend.isFaultExempt?.(url.pathname)) {
       if (faults.resetRate > 0 && random() < faults.resetRate) {

@@ -1,0 +1,57 @@
+import { json, type EmuReply } from '../common/http';
+
+/** One entry of the REST error array Salesforce answers with. */
+export interface RestError {
+  message: string;
+  errorCode: string;
+  fields?: string[];
+}
+
+/** One error inside a SaveResult / UpsertResult (collections, composite). */
+export interface SaveError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
+
+/** Thrown by handlers and services; turned into `[{ message, errorCode, fields }]` with its status. */
+export class SfApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly fields?: string[],
+  ) {
+    super(message);
+  }
+
+  toRestError(): RestError {
+    return { message: this.message, errorCode: this.errorCode, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+}
+
+export function errorReply(status: number, errorCode: string, message: string, fields?: string[]): EmuReply {
+  return json(status, [{ message, errorCode, ...(fields ? { fields } : {}) }]);
+}
+
+export const sessionInvalid = (): EmuReply => errorReply(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+
+export const notFound = (): SfApiError => new SfApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+
+export const saveError = (statusCode: string, message: string, fields: string[] = []): SaveError => ({ statusCode, message, fields });
+
+/** A DML failure: the SaveErrors of one record; a single-record REST call answers them as RestErrors. */
+export class DmlFailure extends Error {
+  constructor(readonly errors: SaveError[]) {
+    super(errors.map((e) => `${e.statusCode}: ${e.message}`).join('; '));
+  }
+
+  toApiError(status = 400): SfApiError {
+    const first = this.errors[0];
+    return new SfApiError(status, first.statusCode, first.message, first.fields);
+  }
+
+  restErrors(): RestError[] {
+    return this.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields }));
+  }
+}

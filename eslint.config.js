@@ -24,8 +24,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='openExternal']", message: 'Open links through openExternalIfSafe (main/electron/open-external.ts).' },
-        { selector: "ObjectPattern > Property[key.name='openExternal']", message: 'Open links through openExternalIfSafe (main/electron/open-external.ts).' },
+        ...[
+          "MemberExpression[object.name='shell'][property.name='openExternal']",
+          "MemberExpression[object.property.name='shell'][property.name='openExternal']",
+          "VariableDeclarator[init.name='shell'] > ObjectPattern > Property[key.name='openExternal']",
+        ].map((selector) => ({ selector, message: 'Open links through openExternalIfSafe (main/electron/open-external.ts).' })),
         { selector: "MemberExpression[property.name='sendSync']", message: 'Synchronous IPC blocks the renderer: use the contract (invoke).' },
       ],
     },

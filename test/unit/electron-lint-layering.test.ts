@@ -32,6 +32,7 @@ describe('lint layering rules', () => {
     const code = "import { shell } from 'electron';\nvoid shell.openExternal('https://x.example');\n";
     expect(await ruleIds(code, 'main/electron/window.ts')).toContain('no-restricted-syntax');
     expect(await ruleIds("import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('x');\n", 'main/probe.ts')).toContain('no-restricted-syntax');
+    expect(await ruleIds("import * as electron from 'electron';\nvoid electron.shell.openExternal('x');\n", 'main/probe.ts')).toContain('no-restricted-syntax');
     expect(await ruleIds(code, 'main/electron/open-external.ts')).toEqual([]);
   });
 });

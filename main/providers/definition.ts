@@ -19,8 +19,11 @@ export interface ProviderDefinition {
   oauth?: OAuthSupport;
   /** Credentials for a static token (private app token, api_token, session id). */
   staticCredentials(config: ConnectionConfig, token: string): SessionSecrets;
-  /** Revokes at the provider; best effort, never throws for an already dead token. */
-  revoke(config: ConnectionConfig, secrets: SessionSecrets): Promise<void>;
+  /**
+   * Revokes at the provider. True when the provider was told; false when it offers no way to
+   * (private-app tokens, API tokens). An already dead token counts as revoked.
+   */
+  revoke(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean>;
   createClient(ctx: ClientContext): Provider;
 }
 

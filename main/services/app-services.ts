@@ -6,6 +6,8 @@ import { readSetting } from '../store/settings';
 import { appendAudit } from '../store/audit-log';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import { APP_NAME, APP_VERSION } from './app-meta';
+import { ConnectionsService } from '../connections/service';
+import { KeytarSecretStore, type SecretStore } from '../auth/secret-store';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -15,6 +17,10 @@ export interface ServiceOptions {
   /** Console logging; the CLI turns it off in --json mode. */
   logToConsole?: boolean;
   logger?: Logger;
+  /** Where tokens live; defaults to the OS keychain (tests pass their own). */
+  secretStore?: SecretStore;
+  /** Opens the system browser for OAuth (Electron: shell.openExternal); absent: URLs are shown instead. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /**
@@ -27,6 +33,8 @@ export interface AppServices {
   readonly logger: Logger;
   readonly events: EventBus;
   readonly info: () => AppInfo;
+  /** CRM connections and ready provider clients: `await connections.provider(id)`. */
+  readonly connections: ConnectionsService;
   close(): Promise<void>;
 }
 
@@ -49,11 +57,14 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   logger.onLine((line) => events.emit('logLine', line));
 
   const closers: Array<() => Promise<void> | void> = [];
+  const connections = new ConnectionsService({ db, logger, events, secrets: opts.secretStore ?? new KeytarSecretStore(), openExternal: opts.openExternal });
+  closers.push(() => connections.close());
   return {
     dataDir: opts.dataDir,
     db,
     logger,
     events,
+    connections,
     info: () => ({
       name: APP_NAME,
       version: APP_VERSION,

@@ -15,6 +15,7 @@ export const settingDefaults: Record<SettingKey, SettingValue> = {
   'hubspot.clientId': null,
   'hubspot.baseUrl': 'https://api.hubapi.com',
   'pipedrive.baseUrl': null,
+  'pipedrive.clientId': null,
 };
 
 interface SettingRow {

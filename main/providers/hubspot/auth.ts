@@ -73,10 +73,11 @@ export const hubSpotOAuth: OAuthSupport = {
 export const hubSpotStaticCredentials = (_config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim() });
 
 /** Deleting the refresh token uninstalls the grant; private-app tokens can only be rotated in HubSpot. */
-export async function revokeHubSpot(config: ConnectionConfig, secrets: SessionSecrets): Promise<void> {
-  if (!secrets.refreshToken) return;
+export async function revokeHubSpot(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {
+  if (!secrets.refreshToken) return false;
   const res = await request(`${config.apiBaseUrl}/oauth/v1/refresh-tokens/${encodeURIComponent(secrets.refreshToken)}`, { method: 'DELETE', headersTimeout: 30_000, bodyTimeout: 30_000 });
   await res.body.dump();
   if (res.statusCode >= 500) throw new TransientError(`HubSpot could not revoke the token (HTTP ${res.statusCode}).`, { status: res.statusCode });
   // 404: HubSpot no longer knows the token, which is what revoking wants.
+  return true;
 }

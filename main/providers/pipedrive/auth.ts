@@ -57,7 +57,8 @@ export const pipedriveOAuth: OAuthSupport = {
 export const pipedriveStaticCredentials = (_config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim(), scheme: 'api_token' });
 
 /** OAuth grants are revoked; an api_token can only be regenerated in Pipedrive's settings. */
-export async function revokePipedrive(config: ConnectionConfig, secrets: SessionSecrets): Promise<void> {
-  if (secrets.scheme === 'api_token' || !secrets.refreshToken) return;
+export async function revokePipedrive(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {
+  if (secrets.scheme === 'api_token' || !secrets.refreshToken) return false;
   await revokeToken(pipedriveOAuthServer(config), { clientId: config.clientId ?? '', clientSecret: secrets.clientSecret, secretIn: 'basic' }, secrets.refreshToken, 'refresh_token');
+  return true;
 }

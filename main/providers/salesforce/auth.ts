@@ -50,9 +50,10 @@ export const salesforceOAuth: OAuthSupport = {
 export const salesforceStaticCredentials = (config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim(), instanceUrl: config.apiBaseUrl });
 
 /** Revoking the refresh token ends every session it issued; a session id alone is revoked itself. */
-export async function revokeSalesforce(config: ConnectionConfig, secrets: SessionSecrets): Promise<void> {
+export async function revokeSalesforce(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {
   const token = secrets.refreshToken ?? secrets.accessToken;
   await revokeToken(salesforceOAuthServer(config), { clientId: config.clientId ?? 'unknown' }, token);
+  return true;
 }
 
 const stripSlash = (u: string) => u.replace(/\/+$/, '');

@@ -14,6 +14,7 @@ export const SettingKey = z.enum([
   'hubspot.clientId',
   'hubspot.baseUrl',
   'pipedrive.baseUrl',
+  'pipedrive.clientId',
 ]);
 export type SettingKey = z.infer<typeof SettingKey>;
 

@@ -11,7 +11,7 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 /** The figure shown next to a page's name, when there is one worth showing. */
 const countFor = (id: PageId, c: StoreCounts | null): number | null => {
   if (!c) return null;
-  if (id === 'people') return c.people;
+  if (id === 'people') return c.people > 0 ? c.people : null;
   if (id === 'sync') return c.queuePending > 0 ? c.queuePending : null;
   return null;
 };

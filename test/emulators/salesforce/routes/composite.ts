@@ -85,8 +85,10 @@ export function compositeRoutes(router: Router, state: SfState): void {
       const { allOrNone, records } = collectionBody(req);
       const outcomes = runAll(state, records, allOrNone, (rec) =>
         asOutcome(() => {
-          if (!rec.Id) throw new DmlFailure([saveError('MISSING_ARGUMENT', 'Id not specified in an update call')]);
-          return { id: dml.update(recordType(state, rec, rec.Id), rec.Id, rec).Id as string };
+          // Field names are case-insensitive: jsforce sends `id`.
+          const id = Object.entries(rec).find(([k]) => k.toLowerCase() === 'id')?.[1];
+          if (!id) throw new DmlFailure([saveError('MISSING_ARGUMENT', 'Id not specified in an update call')]);
+          return { id: dml.update(recordType(state, rec, id), id, rec).Id as string };
         }),
       );
       return json(200, outcomes.map((o) => saveResult(o)));

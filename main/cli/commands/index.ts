@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerInfo } from './info';
+import { registerConnect, registerStatus, registerDisconnect } from './connect';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
 /** One line per command module; feature owners add theirs here. */
-export const commands: RegisterCommand[] = [registerInfo];
+export const commands: RegisterCommand[] = [
+  registerInfo,
+  registerConnect,
+  registerStatus,
+  registerDisconnect,
+];

@@ -37,8 +37,8 @@ export function fieldV1(f: FieldDef): Record<string, unknown> {
   };
 }
 
-/** A field as /api/v2/personFields (and the others) lists it. */
-export function fieldV2(f: FieldDef): Record<string, unknown> {
+/** A field as /api/v2/personFields (and the others) lists it; `include` names the opt-in namespaces. */
+export function fieldV2(f: FieldDef, include: string[] = []): Record<string, unknown> {
   const sub = monetarySubfields(f);
   return {
     field_name: f.name,
@@ -48,8 +48,8 @@ export function fieldV2(f: FieldDef): Record<string, unknown> {
     is_optional_response_field: false,
     options: f.options?.map((o) => ({ id: o.id, label: o.label, color: null, add_time: formatV2(f.add_time), update_time: formatV2(f.update_time) })) ?? null,
     subfields: sub?.map((s) => ({ field_code: s.key, field_name: s.name, field_type: s.field_type })) ?? null,
-    ui_visibility: { add_visible_flag: true, details_visible_flag: true },
-    important_fields: { enabled: false, stage_ids: [] },
-    required_fields: { enabled: f.mandatory, stage_ids: [] },
+    ...(include.includes('ui_visibility') ? { ui_visibility: { add_visible_flag: true, details_visible_flag: true } } : {}),
+    ...(include.includes('important_fields') ? { important_fields: { enabled: false, stage_ids: [] } } : {}),
+    ...(include.includes('required_fields') ? { required_fields: { enabled: f.mandatory, stage_ids: [] } } : {}),
   };
 }

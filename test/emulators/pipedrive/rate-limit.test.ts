@@ -23,7 +23,7 @@ describe('rate limits', () => {
     expect(limited.body).toEqual({ success: false, error: 'Request over limit', errorCode: 429, error_info: 'Please check developers.pipedrive.com' });
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const stats = await fetch(`${h.emu.url}/__admin/stats`).then((r) => r.json());
+    const stats = (await fetch(`${h.emu.url}/__admin/stats`).then((r) => r.json())) as { byStatus: Record<string, number> };
     expect(stats.byStatus).toMatchObject({ '200': 3, '429': 1 });
   });
 

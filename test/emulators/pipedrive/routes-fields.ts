@@ -37,14 +37,19 @@ function getV1(ctx: Ctx, kind: EntityKind, req: EmuRequest) {
 
 function listV2(ctx: Ctx, kind: EntityKind, req: EmuRequest) {
   const page = cursorPage(ctx.fields.list(kind), req.query, (f) => f.id, 'asc');
-  return ok(page.items.map(fieldV2), { additional_data: { next_cursor: page.next_cursor } });
+  return ok(
+    page.items.map((f) => fieldV2(f, includes(req))),
+    { additional_data: { next_cursor: page.next_cursor } },
+  );
 }
 
 function getV2(ctx: Ctx, kind: EntityKind, req: EmuRequest) {
   const field = ctx.fields.byKey(kind, req.params.code);
   if (!field) throw new ApiError(404, 'Field not found', 'ERR_NOT_FOUND');
-  return ok(fieldV2(field));
+  return ok(fieldV2(field, includes(req)));
 }
+
+const includes = (req: EmuRequest): string[] => req.query.get('include_fields')?.split(',') ?? [];
 
 /** Options arrive as [{ label }] (both versions) or, in v1, plain strings. */
 function optionLabels(raw: unknown, version: 'v1' | 'v2'): string[] | undefined {

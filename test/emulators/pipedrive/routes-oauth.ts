@@ -72,7 +72,9 @@ export function registerOAuth(router: Router, s: OAuthSettings): void {
     const creds = clientCredentials(req);
     if (typeof creds === 'string') return oauthError(401, 'invalid_client', creds);
     const token = String((req.body as Record<string, unknown> | undefined)?.token ?? '');
-    s.tokens.revoke(decodeURIComponent(token));
+    // The SDK URI-encodes access tokens before form-encoding them, so undo that too.
+    s.tokens.revoke(token);
+    s.tokens.revoke(safeDecode(token));
     return { status: 200, body: '' };
   });
 
@@ -103,6 +105,14 @@ export function registerOAuth(router: Router, s: OAuthSettings): void {
     } else return oauthError(400, 'unsupported_grant_type', 'Unsupported grant type: grant_type is invalid');
     if ('error' in result) return oauthError(400, result.error, result.message);
     return json(200, { ...result, api_domain: apiDomain }, { 'cache-control': 'no-store' });
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 

@@ -31,7 +31,7 @@ export function registerV2Entities(router: Router, ctx: Ctx, guard: Guard, prefi
 function viewOptions(query: URLSearchParams): V2ViewOptions {
   const keys = query.get('custom_fields')?.split(',').filter(Boolean);
   if (keys && keys.length > 15) throw invalidV2('custom_fields accepts at most 15 keys');
-  return { customKeys: keys, optionLabels: query.get('include_option_labels') === 'true' };
+  return { customKeys: keys, optionLabels: query.get('include_option_labels') === 'true', include: query.get('include_fields')?.split(',') };
 }
 
 function timeParam(query: URLSearchParams, name: string): number | undefined {

@@ -21,7 +21,7 @@ describe('seed file', () => {
     expect((await h.call('GET', '/api/v1/users/me')).body.data).toMatchObject({ id: 7, company_domain: 'harbour-lights', default_currency: 'GBP' });
     const segment = await fieldKey(h, 'personFields', 'Buyer Segment');
     const dietary = await fieldKey(h, 'personFields', 'Dietary Needs');
-    const ada = (await h.call('GET', '/api/v2/persons/1?include_option_labels=true')).body.data;
+    const ada = (await h.call('GET', '/api/v2/persons/1?include_option_labels=true&include_fields=marketing_status')).body.data;
     expect(ada).toMatchObject({ name: 'Ada Lovelace', org_id: 1, owner_id: 7, add_time: '2026-01-02T10:00:00Z', marketing_status: 'subscribed' });
     expect(ada.custom_fields[segment]).toMatchObject({ label: 'VIP' });
     expect(ada.custom_fields).not.toHaveProperty(dietary);

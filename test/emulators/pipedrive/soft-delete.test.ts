@@ -22,7 +22,7 @@ describe('soft delete', () => {
     expect(again.status).toBe(404);
     expect(again.body).toMatchObject({ success: false, error: 'Person not found' });
     expect((await h.call('PUT', '/api/v1/persons/1', { name: 'Back' })).status).toBe(404);
-    const admin = await fetch(`${h.emu.url}/__admin/records/persons`).then((r) => r.json());
+    const admin = (await fetch(`${h.emu.url}/__admin/records/persons`).then((r) => r.json())) as { id: number; is_deleted: boolean }[];
     expect(admin.map((p: { id: number; is_deleted: boolean }) => [p.id, p.is_deleted])).toEqual([[1, true], [2, false]]);
   });
 

@@ -54,7 +54,7 @@ describe('validation', () => {
       body: 'title=Form%20deal&value=42&person_id=1',
     });
     expect(res.status).toBe(201);
-    expect((await res.json()).data).toMatchObject({ title: 'Form deal', value: 42, person_id: { value: 1, name: 'Ada Lovelace' } });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ title: 'Form deal', value: 42, person_id: { value: 1, name: 'Ada Lovelace' } });
   });
 
   it('requires links to point at existing, undeleted records', async () => {

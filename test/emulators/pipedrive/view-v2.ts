@@ -8,14 +8,16 @@ export interface V2ViewOptions {
   customKeys?: string[];
   /** `include_option_labels=true`: enum/set values as { id, label }. */
   optionLabels?: boolean;
-  /** Admin view: every custom key, null when unset. */
+  /** Admin view: every custom key, null when unset, and every opt-in field. */
   allCustom?: boolean;
+  /** `include_fields`: opt-in fields such as marketing_status. */
+  include?: string[];
 }
 
 /** Records as API v2 answers them: plain ids, RFC 3339 times, custom values under custom_fields. */
 export function toV2<K extends EntityKind>(ctx: Ctx, kind: K, rec: RecordOf[K], opts: V2ViewOptions = {}): Record<string, unknown> {
   const custom = customFieldsV2(ctx, kind, rec, opts);
-  if (kind === 'person') return personV2(rec as PersonRecord, custom);
+  if (kind === 'person') return personV2(rec as PersonRecord, custom, opts.allCustom || (opts.include ?? []).includes('marketing_status'));
   if (kind === 'organization') return organizationV2(rec as OrganizationRecord, custom);
   return dealV2(rec as DealRecord, custom);
 }
@@ -40,7 +42,7 @@ const common = (rec: AnyRecord) => ({
   label_ids: rec.label_ids,
 });
 
-function personV2(p: PersonRecord, custom: Record<string, unknown>): Record<string, unknown> {
+function personV2(p: PersonRecord, custom: Record<string, unknown>, withMarketing: boolean | undefined): Record<string, unknown> {
   return {
     id: p.id,
     name: p.name,
@@ -51,7 +53,7 @@ function personV2(p: PersonRecord, custom: Record<string, unknown>): Record<stri
     emails: p.emails.map((e) => ({ ...e })),
     phones: p.phones.map((e) => ({ ...e })),
     picture_id: null,
-    ...(p.marketing_status ? { marketing_status: p.marketing_status } : {}),
+    ...(withMarketing ? { marketing_status: p.marketing_status } : {}),
     custom_fields: custom,
   };
 }

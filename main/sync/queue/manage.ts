@@ -36,8 +36,14 @@ export function retryItems(db: Db, ids: readonly number[], now = Date.now()): nu
 export function retryAll(db: Db, scope: QueueScope & { errorCode?: string; errorField?: string } = {}, now = Date.now()): number {
   const s = scopeSql(scope);
   let where = s.sql;
-  if (scope.errorCode !== undefined) (where += ' AND error_code IS @errorCode'), (s.args.errorCode = scope.errorCode);
-  if (scope.errorField !== undefined) (where += ' AND error_field IS @errorField'), (s.args.errorField = scope.errorField);
+  if (scope.errorCode !== undefined) {
+    where += ' AND error_code IS @errorCode';
+    s.args.errorCode = scope.errorCode;
+  }
+  if (scope.errorField !== undefined) {
+    where += ' AND error_field IS @errorField';
+    s.args.errorField = scope.errorField;
+  }
   return retryWhere(db, where, s.args, now);
 }
 

@@ -32,7 +32,7 @@ describe('batch/create', () => {
     expect(res.body.status).toBe('COMPLETE');
     expect(Date.parse(res.body.startedAt)).not.toBeNaN();
     expect(Date.parse(res.body.completedAt)).not.toBeNaN();
-    expect(res.body.results.map((r: { properties: { email: string } }) => r.properties.email)).toEqual(['b0@example.com', 'b1@example.com']);
+    expect(res.body.results.map((r) => r.properties.email)).toEqual(['b0@example.com', 'b1@example.com']);
   });
 
   it('is all or nothing: one duplicate email fails the request and creates nothing', async () => {
@@ -88,7 +88,7 @@ describe('batch/update', () => {
       ],
     });
     expect(res.status).toBe(207);
-    expect(res.body.results.map((r: { properties: { jobtitle: string } }) => r.properties.jobtitle).sort()).toEqual(['Chair', 'Host']);
+    expect(res.body.results.map((r) => r.properties.jobtitle).sort()).toEqual(['Chair', 'Host']);
     expect(res.body.errors[0].context.ids).toEqual(['999999']);
     const clean = await batch('contacts', 'update', { inputs: [{ id: ids[0], properties: { jobtitle: 'Chair 2' } }] });
     expect(clean.status).toBe(200);

@@ -119,13 +119,13 @@ function batchUpsert(store: HubStore, type: ObjectType, body: Record<string, unk
       for (const [k, v] of own) changes.set(k, v);
     }
     checkUnique(store, type, changes, rec?.id);
-    return { key: `${idProperty}|${id.toLowerCase()}`, rec, changes };
+    return { key: `${idProperty}|${id.toLowerCase()}`, rec, changes, idProperty };
   });
   rejectDuplicateIds(planned.map((p) => p.key));
   rejectDuplicateUniqueValues(store, type, planned.map((p) => p.changes));
-  const results = planned.map(({ rec, changes }) => {
+  const results = planned.map(({ rec, changes, idProperty }) => {
     const written = rec ? updateRecord(store, rec, changes) : createRecord(store, type, changes);
-    return { ...toWriteResult(store, written, changes.keys()), new: rec === undefined };
+    return { ...toWriteResult(store, written, [...changes.keys(), idProperty]), new: rec === undefined };
   });
   return batchReply(200, results, []);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../index';
-import { startHub, oauthTokens, PRIVATE_TOKEN, type TestHub } from './test-helpers';
+import { startHub, oauthTokens, PRIVATE_TOKEN, type HubBody, type TestHub } from './test-helpers';
 
 const CLIENT_ID = 'hubspot-emulator-client-id';
 const CLIENT_SECRET = 'hubspot-emulator-client-secret';
@@ -24,7 +24,7 @@ async function approve(hub: TestHub, extra: Record<string, string> = {}) {
 }
 
 const token = (hub: TestHub, fields: Record<string, string>) =>
-  fetch(`${hub.url}/oauth/v1/token`, form({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...fields })).then(async (r) => ({ status: r.status, body: await r.json() }));
+  fetch(`${hub.url}/oauth/v1/token`, form({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...fields })).then(async (r) => ({ status: r.status, body: (await r.json()) as HubBody }));
 
 let hub: TestHub;
 afterEach(async () => hub?.close());
@@ -60,7 +60,7 @@ describe('authorize page', () => {
 
   it('refuses unknown clients and non-loopback redirects', async () => {
     hub = await startHub();
-    const bad = [
+    const bad: Array<Record<string, string>> = [
       { client_id: 'nope', redirect_uri: REDIRECT, scope: 'oauth' },
       { client_id: CLIENT_ID, redirect_uri: 'http://evil.example.com/cb', scope: 'oauth' },
       { client_id: CLIENT_ID, redirect_uri: 'https://127.0.0.1:4000/cb', scope: 'oauth' },

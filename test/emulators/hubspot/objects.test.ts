@@ -122,7 +122,7 @@ describe('update', () => {
     const res = await hub.call('PATCH', `/crm/v3/objects/contacts/${body.id}`, { properties: { phone: '', lastname: 'Young' } });
     expect(res.status).toBe(200);
     expect(res.body.properties).toMatchObject({ phone: '', lastname: 'Young' });
-    expect(Date.parse(res.body.properties.lastmodifieddate) - Date.parse(body.properties.lastmodifieddate)).toBeGreaterThanOrEqual(1500);
+    expect(Date.parse(String(res.body.properties.lastmodifieddate)) - Date.parse(String(body.properties.lastmodifieddate))).toBeGreaterThanOrEqual(1500);
     expect(res.body.updatedAt).toBe(res.body.properties.lastmodifieddate);
     const read = await hub.call('GET', `/crm/v3/objects/contacts/${body.id}?properties=phone,lastname`);
     expect(read.body.properties.phone).toBeNull();
@@ -244,7 +244,7 @@ describe('merge', () => {
     const viaOld = await hub.call('GET', `/crm/v3/objects/contacts/${other.body.id}?properties=email,firstname,phone,hs_merged_object_ids,hs_additional_emails`);
     expect(viaOld.body.id).toBe(merged);
     expect(viaOld.body.properties).toMatchObject({ email: 'keep@example.com', firstname: 'Keep', phone: '123', hs_additional_emails: 'old@example.com' });
-    expect(viaOld.body.properties.hs_merged_object_ids.split(';').sort()).toEqual([primary.body.id, other.body.id].sort());
+    expect(String(viaOld.body.properties.hs_merged_object_ids).split(';').sort()).toEqual([primary.body.id, other.body.id].sort());
     expect((await hub.call('GET', '/crm/v3/objects/contacts')).body.results.map((r: { id: string }) => r.id)).toEqual([merged]);
     const self = await hub.call('POST', '/crm/v3/objects/contacts/merge', { primaryObjectId: merged, objectIdToMerge: merged });
     expect(self.status).toBe(400);

@@ -11,7 +11,7 @@ describe('default property metadata', () => {
     hub = await startHub();
     const res = await hub.call('GET', '/crm/v3/properties/contacts');
     expect(res.status).toBe(200);
-    const byName = new Map<string, ApiProperty>(res.body.results.map((p: ApiProperty) => [p.name, p]));
+    const byName = new Map<string, ApiProperty>(res.body.results.map((p) => [p.name, p as unknown as ApiProperty]));
     for (const name of ['firstname', 'lastname', 'email', 'phone', 'company', 'jobtitle', 'city', 'country', 'lifecyclestage', 'hs_object_id', 'createdate', 'lastmodifieddate']) {
       expect(byName.has(name), name).toBe(true);
     }
@@ -25,7 +25,7 @@ describe('default property metadata', () => {
 
   it('gives companies and deals their own defaults, with hs_lastmodifieddate', async () => {
     hub = await startHub();
-    const names = async (type: string) => (await hub.call('GET', `/crm/v3/properties/${type}`)).body.results.map((p: ApiProperty) => p.name);
+    const names = async (type: string) => (await hub.call('GET', `/crm/v3/properties/${type}`)).body.results.map((p) => p.name);
     expect(await names('companies')).toEqual(expect.arrayContaining(['name', 'domain', 'hs_lastmodifieddate', 'createdate', 'hs_object_id']));
     const deals = await names('deals');
     expect(deals).toEqual(expect.arrayContaining(['dealname', 'amount', 'dealstage', 'pipeline', 'closedate', 'hs_lastmodifieddate']));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotBackend } from './backend';
-import { startHub, type TestHub } from './test-helpers';
+import { startHub, type HubBody, type TestHub } from './test-helpers';
 
 const examplePath = fileURLToPath(new URL('./seed.example.json', import.meta.url));
 const example = JSON.parse(readFileSync(examplePath, 'utf8'));
@@ -18,7 +18,7 @@ describe('starting empty', () => {
       expect((await hub.call('GET', `/__admin/records/${type}`)).body).toEqual([]);
     }
     const props = await hub.call('GET', '/crm/v3/properties/contacts');
-    expect(props.body.results.some((p: { name: string }) => p.name === 'ticket_buyer_id')).toBe(true);
+    expect(props.body.results.some((p) => p.name === 'ticket_buyer_id')).toBe(true);
   });
 });
 
@@ -50,9 +50,9 @@ describe('admin endpoints', () => {
     hub = await startHub({ seed: example });
     const res = await hub.call('GET', '/__admin/records/contacts');
     expect(res.body).toHaveLength(3);
-    const ada = res.body.find((r: { id: string }) => r.id === '101');
+    const ada = (res.body as unknown as HubBody[]).find((r) => r.id === '101')!;
     expect(ada.properties).toMatchObject({ email: 'ada@example.com', hs_object_id: '101', hs_email_domain: 'example.com', hs_full_name_or_email: 'Ada Lovelace' });
-    expect(ada.associations.companies[0]).toEqual({ toId: '201', typeIds: [1, 279] });
+    expect((ada.associations as unknown as Record<string, unknown[]>).companies[0]).toEqual({ toId: '201', typeIds: [1, 279] });
     expect((await hub.call('GET', '/__admin/records/0-2')).body).toHaveLength(1);
     expect((await hub.call('GET', '/__admin/records/widgets')).status).toBe(404);
     expect((await hub.call('POST', '/__admin/reset')).status).toBe(200);
@@ -81,7 +81,7 @@ describe('command line', () => {
       const url = firstLine.slice('listening on '.length);
       const res = await fetch(`${url}/crm/v3/objects/contacts/ada@example.com?idProperty=email`, { headers: { authorization: 'Bearer pat-cli-test' } });
       expect(res.status).toBe(200);
-      expect((await res.json()).id).toBe('101');
+      expect(((await res.json()) as { id: string }).id).toBe('101');
     } finally {
       child.kill('SIGTERM');
     }

@@ -3,6 +3,49 @@ import { createHubSpotBackend, type HubSpotBackend, type HubSpotBackendOptions }
 
 export const PRIVATE_TOKEN = 'pat-na1-00000000-test-0000-0000-emulator0000';
 
+/** The fields tests read from emulator answers (a loose view: any given answer has only some of them). */
+export interface HubBody {
+  [key: string]: unknown;
+  id: string;
+  properties: Record<string, string | null>;
+  propertiesWithHistory: Record<string, Array<{ value: string; timestamp: string; sourceType: string }>>;
+  associations: Record<string, { results: Array<{ id: string; type: string }> }>;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string;
+  completedAt: string;
+  name: string;
+  archived: boolean;
+  archivedAt: string;
+  results: HubBody[];
+  paging: { next: { after: string; link: string } };
+  total: number;
+  status: string;
+  message: string;
+  category: string;
+  subCategory: string;
+  correlationId: string;
+  context: Record<string, string[]>;
+  errors: HubBody[];
+  numErrors: number;
+  code: string;
+  new: boolean;
+  from: HubBody;
+  to: HubBody[];
+  toObjectId: number;
+  associationTypes: Array<{ category: string; typeId: number; label: string | null }>;
+  options: Array<{ value: string; label: string }>;
+  modificationMetadata: { readOnlyValue: boolean; archivable: boolean };
+  errorType: string;
+  policyName: string;
+  scopes: string[];
+  expires_in: number;
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  requests: number;
+}
+
 export interface TestHub {
   url: string;
   backend: HubSpotBackend;
@@ -10,7 +53,7 @@ export interface TestHub {
   /** Moves the emulator's clock forward (only when started with a manual clock). */
   advance(ms: number): void;
   /** Calls the API with the private-app token unless other headers are given. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: HubBody }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +77,7 @@ export async function startHub(opts: HubSpotBackendOptions & { manualClock?: boo
     } catch {
       // non-JSON answers (HTML pages) stay text
     }
-    return { status: res.status, headers: res.headers, body: parsed };
+    return { status: res.status, headers: res.headers, body: parsed as HubBody };
   };
   return {
     url: running.url,

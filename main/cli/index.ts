@@ -50,8 +50,3 @@ function reportError(err: unknown, ctx: CliContext | undefined): number {
   if (ctx?.opts.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   return code;
 }
-
-const isEntry = process.argv[1] && /cli[\\/]index\.[cm]?[tj]s$|ticket-crm-sync(\.mjs)?$|cli\.mjs$/.test(process.argv[1]);
-if (isEntry) {
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
-}

@@ -108,10 +108,20 @@ export async function revokeToken(server: OAuthServer, client: OAuthClient, toke
     });
     await oauth.processRevocationResponse(response);
   } catch (err) {
+    if (await isInvalidTokenAnswer(err)) return;
     const e = toTokenError(err, 'revoke');
     if (e instanceof AuthError) return;
     throw e;
   }
+}
+
+/** Salesforce answers revoking an unknown token with a form-encoded 400 `error=invalid_token`: already revoked. */
+async function isInvalidTokenAnswer(err: unknown): Promise<boolean> {
+  if (err instanceof oauth.ResponseBodyError) return err.error === 'invalid_token';
+  const res = err instanceof oauth.OperationProcessingError ? (err.cause as Response | undefined) : undefined;
+  if (!(res instanceof Response) || res.status !== 400) return false;
+  const text = await res.text().catch(() => '');
+  return /invalid_token/.test(text);
 }
 
 function toAuthorizationServer(s: OAuthServer): oauth.AuthorizationServer {

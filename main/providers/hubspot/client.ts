@@ -74,8 +74,15 @@ export class HubSpotProvider implements Provider {
       if (!isProviderError(err) || err.kind === 'auth' || err.kind === 'transient') throw err;
     }
     // Private-app tokens are not OAuth tokens: ask the account-info API instead.
-    const res = await this.api.request<{ portalId: number; uiDomain?: string }>({ method: 'GET', path: '/account-info/v3/details' });
-    return this.accountInfo(String(res.body.portalId), res.body.uiDomain, undefined, undefined);
+    try {
+      const res = await this.api.request<{ portalId: number; uiDomain?: string }>({ method: 'GET', path: '/account-info/v3/details' });
+      return this.accountInfo(String(res.body.portalId), res.body.uiDomain, undefined, undefined);
+    } catch (err) {
+      if (!isProviderError(err) || err.kind === 'auth' || err.kind === 'transient') throw err;
+    }
+    // Without the account-info API, a cheap CRM read still proves the token works.
+    await this.api.request({ method: 'GET', path: '/crm/v3/objects/contacts', query: { limit: 1 } });
+    return { user: 'Private app', details: [] };
   }
 
   private accountInfo(portalId: string, hubDomain: string | undefined, user: string | undefined, userId: number | undefined): AccountInfo {

@@ -70,6 +70,8 @@ export function mapSalesforceError(res: VendorErrorInput): ProviderError {
   const fields = [...new Set(items.flatMap((e) => e.fields ?? []))];
   const message = items.map((e) => e.message).filter(Boolean).join('; ') || `Salesforce answered HTTP ${res.status}`;
   const init = { code, status: res.status, fields, detail: res.body };
+  // The identity service answers a dead token with a bare 403 "Bad_OAuth_Token".
+  if (typeof res.body === 'string' && /Bad_OAuth_Token/.test(res.body)) return new AuthError('Salesforce refused the session (Bad_OAuth_Token).', { ...init, code: 'INVALID_SESSION_ID' });
   if (res.status === 300) return new DuplicateError(`Several Salesforce records match: ${message}`, { ...init, code: 'MULTIPLE_CHOICES', existingIds: multipleChoiceIds(res.body) });
   switch (kindOfCode(code, res.status)) {
     case 'auth':

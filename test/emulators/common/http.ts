@@ -62,10 +62,19 @@ export class Router {
       pathMatched = true;
       if (r.method !== method.toUpperCase()) continue;
       const params: Record<string, string> = {};
-      r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+      r.keys.forEach((k, i) => (params[k] = safeDecode(m[i + 1] ?? '')));
       return { handler: r.handler, params };
     }
     return pathMatched ? 'method-not-allowed' : undefined;
+  }
+}
+
+/** A malformed %-escape in a path segment is kept as written instead of failing the request. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

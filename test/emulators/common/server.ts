@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router, readBody, parseBody, send, json, type EmuReply, type EmuRequest } from './http';
-import { FaultsSchema, defaultFaults, mulberry32, type Faults } from './faults';
+import { FaultsPatchSchema, defaultFaults, mulberry32, type Faults } from './faults';
 import { Stats } from './stats';
 
 /** What each vendor emulator plugs into the shared server. */
@@ -43,7 +43,7 @@ export interface RunningEmulator {
 /** Serves a backend on node:http with the shared admin endpoints, fault injection and stats. */
 export async function serveEmulator(backend: EmulatorBackend, opts: StartOptions = {}): Promise<RunningEmulator> {
   const stats = new Stats();
-  const faults: Faults = { ...defaultFaults(), ...FaultsSchema.partial().parse(opts.faults ?? {}) };
+  const faults: Faults = { ...defaultFaults(), ...FaultsPatchSchema.parse(opts.faults ?? {}) };
   const random = mulberry32(opts.randomSeed ?? 42);
   const admin = adminRouter(backend, stats, faults);
 
@@ -140,7 +140,7 @@ function adminRouter(backend: EmulatorBackend, stats: Stats, faults: Faults): Ro
     .on('GET', '/__admin/stats', () => json(200, stats.toJSON()))
     .on('GET', '/__admin/faults', () => json(200, faults))
     .on('POST', '/__admin/faults', (req) => {
-      const parsed = FaultsSchema.partial().safeParse(req.body ?? {});
+      const parsed = FaultsPatchSchema.safeParse(req.body ?? {});
       if (!parsed.success) return json(400, { message: parsed.error.message });
       const { expireTokensNow, ...rest } = parsed.data;
       Object.assign(faults, rest);

@@ -44,8 +44,9 @@ const post = (path: string, body?: unknown) =>
 const setFaults = async (body: unknown) => {
   const res = await post('/__admin/faults', body);
   expect(res.status).toBe(200);
-  return res.json();
+  return (await res.json()) as Record<string, unknown>;
 };
+const statsOf = async () => (await (await get('/__admin/stats')).json()) as { requests: number; byStatus: Record<string, number>; byPath: Record<string, number> };
 
 describe('serveEmulator', () => {
   it('binds 127.0.0.1 on a free port and routes to the backend', async () => {
@@ -70,7 +71,7 @@ describe('serveEmulator', () => {
     await get('/api/things');
     await get('/nope');
     await get('/__admin/records/Thing');
-    const stats = await (await get('/__admin/stats')).json();
+    const stats = await statsOf();
     expect(stats).toEqual({ requests: 3, byStatus: { '200': 2, '404': 1 }, byPath: { '/api/things': 2, '/nope': 1 } });
     expect((await post('/__admin/reset')).status).toBe(200);
     expect(calls.reset).toBe(1);
@@ -116,7 +117,7 @@ describe('serveEmulator', () => {
     expect((await get('/api/things')).status).toBe(429);
     expect((await get('/api/things')).status).toBe(200);
     expect(await (await get('/__admin/faults')).json()).toMatchObject({ burst429: 0 });
-    expect((await (await get('/__admin/stats')).json()).byStatus).toEqual({ '429': 2, '200': 1 });
+    expect((await statsOf()).byStatus).toEqual({ '429': 2, '200': 1 });
   });
 
   it('destroys connections at resetRate, recorded as status 0', async () => {
@@ -125,7 +126,7 @@ describe('serveEmulator', () => {
     await expect(get('/api/things')).rejects.toThrow();
     await setFaults({ resetRate: 0 });
     expect((await get('/api/things')).status).toBe(200);
-    expect((await (await get('/__admin/stats')).json()).byStatus).toEqual({ '0': 1, '200': 1 });
+    expect((await statsOf()).byStatus).toEqual({ '0': 1, '200': 1 });
   });
 
   it('expires tokens on expireTokensNow without keeping the flag set', async () => {

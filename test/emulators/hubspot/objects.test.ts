@@ -141,6 +141,17 @@ describe('update', () => {
     expect((await hub.call('PATCH', '/crm/v3/objects/contacts/nobody@example.com?idProperty=email', { properties: { jobtitle: 'x' } })).status).toBe(404);
   });
 
+  it('frees an email once changed or archived, and finds the contact by its new one', async () => {
+    hub = await startHub();
+    const a = await create('contacts', { email: 'first@example.com' });
+    await hub.call('PATCH', `/crm/v3/objects/contacts/${a.body.id}`, { properties: { email: 'second@example.com' } });
+    expect((await hub.call('GET', '/crm/v3/objects/contacts/second@example.com?idProperty=email')).body.id).toBe(a.body.id);
+    expect((await hub.call('GET', '/crm/v3/objects/contacts/first@example.com?idProperty=email')).status).toBe(404);
+    expect((await create('contacts', { email: 'first@example.com' })).status).toBe(201);
+    await hub.call('DELETE', `/crm/v3/objects/contacts/${a.body.id}`);
+    expect((await create('contacts', { email: 'second@example.com' })).status).toBe(201);
+  });
+
   it('leaves lastmodifieddate alone when nothing changes', async () => {
     hub = await startHub({ manualClock: true });
     const { body } = await create('companies', { name: 'Acme', domain: 'acme.io' });

@@ -117,17 +117,21 @@ export function updateRecord(store: HubStore, rec: StoredRecord, requested: Chan
   const changes: Changes = new Map([...requested].filter(([name, value]) => (rec.properties[name] ?? null) !== value));
   if (changes.size === 0) return rec;
   const now = store.now();
-  rec.updatedAt = Math.max(now, rec.updatedAt);
-  const explicitCreate = changes.get('createdate');
-  if (explicitCreate) rec.createdAt = Date.parse(explicitCreate);
-  applyChanges(rec, changes, now);
-  refreshDerived(store, rec);
+  store.mutate(rec, () => {
+    rec.updatedAt = Math.max(now, rec.updatedAt);
+    const explicitCreate = changes.get('createdate');
+    if (explicitCreate) rec.createdAt = Date.parse(explicitCreate);
+    applyChanges(rec, changes, now);
+    refreshDerived(store, rec);
+  });
   return rec;
 }
 
 export function archiveRecord(store: HubStore, rec: StoredRecord): void {
   if (rec.archived) return;
   const now = store.now();
-  rec.archived = true;
-  rec.archivedAt = now;
+  store.mutate(rec, () => {
+    rec.archived = true;
+    rec.archivedAt = now;
+  });
 }

@@ -100,6 +100,8 @@ export class HubStore {
   private properties = new Map<ObjectType, Map<string, PropertyDef>>();
   /** Ids absorbed by a merge, pointing at the record that replaced them. */
   private aliases = new Map<string, string>();
+  /** Live records by unique value: `type|property` → lower-cased value → id. */
+  private uniqueIndex = new Map<string, Map<string, string>>();
   private nextId = 1001;
 
   constructor(readonly now: Clock = Date.now) {
@@ -114,6 +116,7 @@ export class HubStore {
     for (const type of OBJECT_TYPES) this.records.set(type, new Map());
     this.associations.clear();
     this.aliases.clear();
+    this.uniqueIndex.clear();
     this.nextId = 1001;
   }
 
@@ -157,10 +160,39 @@ export class HubStore {
 
   insert(record: StoredRecord): void {
     this.records.get(record.type)!.set(record.id, record);
+    this.index(record, true);
   }
 
   remove(type: ObjectType, id: string): void {
+    const rec = this.records.get(type)!.get(id);
+    if (rec) this.index(rec, false);
     this.records.get(type)!.delete(id);
+  }
+
+  /** Runs a change to a stored record's values or archived flag, keeping the unique index right. */
+  mutate(rec: StoredRecord, change: () => void): void {
+    this.index(rec, false);
+    change();
+    this.index(rec, true);
+  }
+
+  private uniqueNames(type: ObjectType): string[] {
+    const names = [...this.properties.get(type)!.values()].filter((p) => p.hasUniqueValue && !p.archived).map((p) => p.name);
+    return type === 'contacts' ? ['email', ...names] : names;
+  }
+
+  private index(rec: StoredRecord, add: boolean): void {
+    if (rec.archived) return;
+    for (const name of this.uniqueNames(rec.type)) {
+      const value = rec.properties[name];
+      if (value === undefined) continue;
+      const key = `${rec.type}|${name}`;
+      let byValue = this.uniqueIndex.get(key);
+      if (!byValue) this.uniqueIndex.set(key, (byValue = new Map()));
+      const lower = value.toLowerCase();
+      if (add) byValue.set(lower, rec.id);
+      else if (byValue.get(lower) === rec.id) byValue.delete(lower);
+    }
   }
 
   /** The live or archived record behind an id, following merge aliases. */
@@ -184,6 +216,11 @@ export class HubStore {
       return rec && !rec.archived ? rec : undefined;
     }
     const wanted = value.trim().toLowerCase();
+    if (this.isUniqueProperty(type, name)) {
+      const id = this.uniqueIndex.get(`${type}|${name}`)?.get(wanted);
+      const rec = id ? this.records.get(type)!.get(id) : undefined;
+      return rec && !rec.archived && rec.properties[name]?.toLowerCase() === wanted ? rec : undefined;
+    }
     for (const rec of this.records.get(type)!.values()) {
       if (!rec.archived && rec.properties[name]?.toLowerCase() === wanted) return rec;
     }

@@ -1,5 +1,6 @@
-import { expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { AppSession } from './fixture';
 
 /** Sidebar order, which is also the Alt+1..9 order. */
 export const PAGE_LABELS = ['Home', 'Connections', 'Import', 'People', 'Mappings', 'Sync', 'Query', 'Log', 'Settings'] as const;
@@ -36,3 +37,16 @@ export const expectVisible = async (locator: ReturnType<Page['locator']>): Promi
   await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
   expect(await locator.first().isVisible()).toBe(true);
 };
+
+/** The fixture fails tests on console errors; the pages must not warn either (React keys, a11y, CSP). */
+export function failOnConsoleWarnings(app: () => AppSession): void {
+  const warnings: string[] = [];
+  beforeAll(() => {
+    app().page.on('console', (msg) => {
+      if (msg.type() === 'warning') warnings.push(msg.text());
+    });
+  });
+  afterEach(() => {
+    expect(warnings.splice(0), 'warnings in the browser console').toEqual([]);
+  });
+}

@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeApp } from './fixture';
-import { PAGE_LABELS, focusedName, heading, navLink, openPage, type PageLabel } from './pages-helpers';
+import { PAGE_LABELS, failOnConsoleWarnings, focusedName, heading, navLink, openPage, type PageLabel } from './pages-helpers';
 
 /**
  * What each page says on a fresh store: the empty state's title (its role=status name). Connections
@@ -15,6 +15,8 @@ const EMPTY_STATE: Partial<Record<PageLabel, string>> = {
 };
 
 describeApp('pages on a fresh store', (app) => {
+  failOnConsoleWarnings(app);
+
   it('opens every page from the sidebar, with its heading and empty state', async () => {
     const { page } = app();
     for (const label of PAGE_LABELS) {

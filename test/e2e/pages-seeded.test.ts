@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describeApp } from './fixture';
 import { seedPeople, type Seed } from './seed-people';
-import { heading, openPage } from './pages-helpers';
+import { failOnConsoleWarnings, heading, openPage } from './pages-helpers';
 
 const PEOPLE = 1234;
 let seed: Seed;
@@ -25,6 +25,9 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'People' });
 const dataRow = (page: Page, index: number) => grid(page).locator(`[role="row"][aria-rowindex="${index + 2}"]`);
 const description = (page: Page) => page.locator('.page-description');
 
+/** Lets colour transitions finish so a screenshot shows the end state. */
+const settle = (page: Page): Promise<void> => page.waitForTimeout(300);
+
 async function waitForText(read: () => Promise<string>, expected: string | RegExp): Promise<void> {
   await expect.poll(read, { timeout: 10_000 }).toMatch(expected);
 }
@@ -32,6 +35,8 @@ async function waitForText(read: () => Promise<string>, expected: string | RegEx
 describeApp(
   'pages with a seeded store',
   (app) => {
+    failOnConsoleWarnings(app);
+
     it('Home counts the seeded people and marks the import step done', async () => {
       const { page } = app();
       await openPage(page, 'Home');
@@ -208,13 +213,16 @@ describeApp(
       await openPage(page, 'Settings');
       await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await settle(page);
       await app().screenshot('settings-dark');
       await openPage(page, 'People');
       await dataRow(page, 0).locator('[role="gridcell"]').first().waitFor();
       await dataRow(page, 0).click();
       await page.getByRole('complementary', { name: 'Person details' }).getByRole('table', { name: 'Orders' }).waitFor();
+      await settle(page);
       await app().screenshot('people-dark');
       await openPage(page, 'Home');
+      await settle(page);
       await app().screenshot('home-dark');
       await openPage(page, 'Settings');
       await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');

@@ -3,10 +3,25 @@ import { WS_PATH, TOKEN_PARAM } from '../../../shared/ipc/wire';
 import type { Envelope } from '../../../shared/ipc/api';
 import type { LinkStatus } from './link-status';
 
+/** The part of the WebSocket API the transport uses (the browser's, or `ws` in tests). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
+  addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
+}
+
+export type SocketFactory = (url: string) => SocketLike;
+
+const OPEN = 1;
+
 export interface WsTransportOptions {
   token: string;
   /** Defaults to `ws(s)://<page host>/ipc`. */
   url?: string;
+  /** Defaults to the browser's WebSocket. */
+  createSocket?: SocketFactory;
   onStatus?: (status: LinkStatus) => void;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -44,14 +59,15 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   const max = opts.maxBackoffMs ?? 8000;
   const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let socket: WebSocket | null = null;
+  const createSocket: SocketFactory = opts.createSocket ?? ((u) => new WebSocket(u));
+  let socket: SocketLike | null = null;
   let nextId = 1;
   let attempt = 0;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = (): void => {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    if (!socket || socket.readyState !== OPEN) return;
     for (const call of pending.values()) {
       if (call.sent) continue;
       socket.send(call.text);
@@ -70,7 +86,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
   };
 
-  const onMessage = (ev: MessageEvent): void => {
+  const onMessage = (ev: { data: unknown }): void => {
     if (typeof ev.data !== 'string') return;
     let msg: ServerMessage;
     try {
@@ -101,7 +117,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
 
   function connect(): void {
     if (closed) return;
-    const ws = new WebSocket(url);
+    const ws = createSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
       attempt = 0;
@@ -109,6 +125,9 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       flush();
     });
     ws.addEventListener('message', onMessage);
+    // A failed connect is followed by 'close', which schedules the retry; the listener only
+    // keeps implementations that throw on an unhandled 'error' (Node's ws) from doing so.
+    ws.addEventListener('error', () => undefined);
     ws.addEventListener('close', () => {
       if (socket !== ws) return;
       socket = null;

@@ -43,9 +43,6 @@ export function Sidebar(): ReactElement {
                 <Icon name={p.icon} size={17} className="nav-icon" />
                 <span className="nav-label">{p.label}</span>
                 {count !== null && <span className="nav-count">{count.toLocaleString()}</span>}
-                <kbd className="nav-kbd" aria-hidden="true">
-                  {i + 1}
-                </kbd>
               </a>
             </li>
           );

@@ -41,17 +41,17 @@ export function HomePage(): ReactElement {
   return (
     <Page title="Home" description="Your ticket buyers, your CRM connections and what is waiting to sync, at a glance.">
       <div className="stat-grid">
-        <Stat label="People" icon="users" value={counts?.people ?? null} hint="Ticket buyers stored locally" />
-        <Stat label="Orders" icon="ticket" value={counts?.orders ?? null} hint="From ticketing exports" />
-        <Stat label="Events" icon="calendar" value={counts?.events ?? null} hint="Events they attended" />
-        <Stat label="Connections" icon="plug" value={counts?.connections ?? null} hint="CRMs linked to this app" />
+        <Stat label="People" icon="users" value={counts?.people ?? null} hint="Ticket buyers" />
+        <Stat label="Orders" icon="ticket" value={counts?.orders ?? null} hint="From your exports" />
+        <Stat label="Events" icon="calendar" value={counts?.events ?? null} hint="Events attended" />
+        <Stat label="Connections" icon="plug" value={counts?.connections ?? null} hint="Linked CRMs" />
         <Stat
-          label="Waiting to sync"
+          label="Queued"
           icon="sync"
           value={counts?.queuePending ?? null}
-          hint={counts && counts.queueDead > 0 ? `${counts.queueDead.toLocaleString()} failed for good` : 'Changes queued for CRMs'}
+          hint={counts && counts.queueDead > 0 ? `${counts.queueDead.toLocaleString()} failed for good` : 'Waiting to be sent'}
         />
-        <Stat label="Audit entries" icon="log" value={counts?.auditEntries ?? null} hint="Changes on record" />
+        <Stat label="Audit entries" icon="log" value={counts?.auditEntries ?? null} hint="Changes recorded" />
       </div>
       <div className="home-columns">
         <Card title="Next steps" description="Four steps from a ticketing export to an up-to-date CRM.">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Badge, Button, EmptyState, type BadgeTone } from '../../components';
-import { formatTime } from '../../lib/format';
+import { formatTime, plural } from '../../lib/format';
 import { useLog, type LogLine } from '../../stores/log';
 
 const levelTone: Record<LogLine['level'], BadgeTone> = { error: 'danger', warn: 'warning', info: 'info', debug: 'neutral' };
@@ -19,7 +19,7 @@ export function LiveLog(): ReactElement {
   return (
     <>
       <div className="toolbar">
-        <span className="muted">{lines.length.toLocaleString()} lines since the window opened</span>
+        <span className="muted">{plural(lines.length, 'line')} since the window opened</span>
         <span className="toolbar-spacer" />
         <Button icon={follow ? 'pause' : 'play'} aria-pressed={follow} onClick={() => setFollow(!follow)}>
           {follow ? 'Following' : 'Follow'}

@@ -5,7 +5,7 @@ import { useDebounced } from '../../lib/use-debounced';
 import { plural } from '../../lib/format';
 import { useNavigation } from '../../stores/navigation';
 import { rowAt, usePeople } from '../../stores/people';
-import { peopleColumns } from './people-columns';
+import { PEOPLE_TABLE_MIN_WIDTH, compactPeopleColumns, peopleColumns } from './people-columns';
 import { PersonDetail } from './PersonDetail';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -80,7 +80,7 @@ export function PeoplePage(): ReactElement {
         <div className="card table-card">
           <VirtualTable
             label="People"
-            columns={peopleColumns}
+            columns={selected ? compactPeopleColumns : peopleColumns}
             rowCount={total ?? 0}
             getRow={getRow}
             rowKey={(p) => p.id}
@@ -89,7 +89,7 @@ export function PeoplePage(): ReactElement {
             onSort={sortBy}
             selectedKey={selected?.id ?? null}
             onActivate={onActivate}
-            minWidth={980}
+            minWidth={selected ? 0 : PEOPLE_TABLE_MIN_WIDTH}
             empty={<TableEmpty searching={Boolean(search)} onClear={() => setText('')} />}
           />
         </div>

@@ -10,11 +10,10 @@ const orderColumns: Column<Order>[] = [
   {
     key: 'order',
     header: 'Order',
-    truncate: true,
     render: (o) => (
       <>
         <div className="truncate">{o.eventName ?? 'No event'}</div>
-        <div className="muted small truncate">
+        <div className="muted small">
           #{o.externalOrderId} · {formatDate(o.orderedAt)}
           {o.ticketType ? ` · ${o.quantity ?? 1}× ${o.ticketType}` : ''}
         </div>

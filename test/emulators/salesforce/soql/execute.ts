@@ -1,4 +1,4 @@
-import soql from 'soql-parser-js';
+import { createRequire } from 'node:module';
 import type { Query } from 'soql-parser-js';
 import { SfApiError } from '../errors';
 import type { ObjectDef } from '../metadata/types';
@@ -21,10 +21,19 @@ export interface SoqlOptions {
   version: string;
 }
 
+type SoqlParser = typeof import('soql-parser-js');
+let parser: SoqlParser | undefined;
+
+/** soql-parser-js builds its grammar when loaded (slow); load it on the first query so startup stays fast. */
+function soqlParser(): SoqlParser {
+  parser ??= createRequire(import.meta.url)('soql-parser-js') as SoqlParser;
+  return parser;
+}
+
 /** Parses with soql-parser-js; its errors become MALFORMED_QUERY in Salesforce's layout. */
 export function parseSoql(text: string): Query {
   try {
-    return soql.parseQuery(text);
+    return soqlParser().parseQuery(text);
   } catch (err) {
     const message = (err as Error).message;
     const found = /but found --> '(.*?)' <--/.exec(message)?.[1] ?? /character: ->(.)<-/.exec(message)?.[1];

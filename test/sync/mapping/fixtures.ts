@@ -1,0 +1,52 @@
+import type { FieldMeta, ObjectMeta } from '../../../main/providers/provider';
+
+const field = (name: string, type: FieldMeta['type'], over: Partial<FieldMeta> = {}): FieldMeta => ({
+  name,
+  label: name,
+  type,
+  vendorType: type,
+  required: false,
+  createable: true,
+  updateable: true,
+  calculated: false,
+  readOnly: false,
+  unique: false,
+  externalId: false,
+  custom: false,
+  ...over,
+});
+
+/** A made-up CRM object with one field of every kind the checks care about. */
+export const contactMeta: ObjectMeta = {
+  name: 'Contact',
+  label: 'Contact',
+  custom: false,
+  queryable: true,
+  createable: true,
+  updateable: true,
+  idField: 'Id',
+  modifiedField: 'SystemModstamp',
+  matchFields: ['Buyer_Id__c'],
+  fields: [
+    field('Id', 'id', { createable: false, updateable: false, readOnly: true }),
+    field('FirstName', 'string', { length: 10 }),
+    field('LastName', 'string', { length: 80, required: true }),
+    field('Email', 'email', { length: 80 }),
+    field('Phone', 'phone'),
+    field('Score', 'number'),
+    field('Visits', 'integer'),
+    field('Spent', 'currency'),
+    field('OptOut', 'boolean'),
+    field('Birthdate', 'date'),
+    field('LastSeen', 'datetime'),
+    field('Note', 'string', { length: 255 }),
+    field('Tier', 'picklist', { picklist: [{ value: 'Gold', label: 'Gold', active: true }, { value: 'Silver', label: 'Silver', active: true }, { value: 'Bronze', label: 'Bronze', active: false }] }),
+    field('Interests', 'multipicklist', { picklist: ['Music', 'Theatre', 'Sports'].map((v) => ({ value: v, label: v, active: true })) }),
+    field('AccountId', 'reference', { reference: { targets: ['Account'], relationshipName: 'Account' } }),
+    field('Full_Name__c', 'string', { calculated: true, readOnly: true, createable: false, updateable: false }),
+    field('CreatedDate', 'datetime', { readOnly: true, createable: false, updateable: false }),
+    field('Origin', 'string', { updateable: false }),
+    field('Buyer_Id__c', 'string', { length: 40, externalId: true, unique: true }),
+    field('SystemModstamp', 'datetime', { readOnly: true, createable: false, updateable: false }),
+  ],
+};

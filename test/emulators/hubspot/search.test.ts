@@ -117,6 +117,9 @@ describe('search paging and limits', () => {
     const second = await search('contacts', { limit: 3, after: first.body.paging.next.after });
     expect(ids(second)).toEqual(['14']);
     expect(second.body).not.toHaveProperty('paging');
+    const countOnly = await search('contacts', { limit: 0 });
+    expect(countOnly.body).toMatchObject({ total: 4, results: [] });
+    expect(countOnly.body).not.toHaveProperty('paging');
   });
 
   it('defaults to 10 results and allows at most 200', async () => {

@@ -113,7 +113,8 @@ function search(store: HubStore, type: ObjectType, body: Record<string, unknown>
   const end = Math.min(after + limit, SEARCH_LIMITS.maxResults);
   const page = hits.slice(after, end);
   const result: Record<string, unknown> = { total: hits.length, results: page.map((r) => toApiObject(store, r, { properties })) };
-  if (end < hits.length) result.paging = { next: { after: String(end) } };
+  // limit 0 only asks for the total; a next page pointing at the same offset would never end.
+  if (limit > 0 && end < hits.length) result.paging = { next: { after: String(end) } };
   return result;
 }
 

@@ -24,6 +24,8 @@ describeApp('pages on a fresh store', (app) => {
       expect(await navLink(page, label).getAttribute('aria-current'), label).toBe('page');
       const empty = EMPTY_STATE[label];
       if (empty) await page.getByRole('status', { name: empty }).waitFor();
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(200); // hover and colour transitions end before the screenshot
       await app().screenshot(`empty-${label.toLowerCase()}`);
     }
   });

@@ -5,22 +5,32 @@ import { emulatorKinds, startEmulator, type EmulatorKind } from './index';
 const usage = `usage: npm run emulator -- <${emulatorKinds.join('|')}> [--port N] [--latency MS] [--seed FILE]
        [--token T] [--auto-approve] [--token-ttl SECONDS] [--error-rate 0..1] [--burst-429 N] [--reset-rate 0..1]`;
 
+function parseFlags() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        latency: { type: 'string', default: '0' },
+        seed: { type: 'string' },
+        token: { type: 'string' },
+        'auto-approve': { type: 'boolean', default: false },
+        'token-ttl': { type: 'string' },
+        'error-rate': { type: 'string', default: '0' },
+        'burst-429': { type: 'string', default: '0' },
+        'reset-rate': { type: 'string', default: '0' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    // Node's parser throws on unknown flags and on values that look like flags (--latency -5).
+    console.error(`${(err as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: 'string', default: '0' },
-      latency: { type: 'string', default: '0' },
-      seed: { type: 'string' },
-      token: { type: 'string' },
-      'auto-approve': { type: 'boolean', default: false },
-      'token-ttl': { type: 'string' },
-      'error-rate': { type: 'string', default: '0' },
-      'burst-429': { type: 'string', default: '0' },
-      'reset-rate': { type: 'string', default: '0' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseFlags();
   const kind = positionals[0] as EmulatorKind | undefined;
   if (values.help || !kind || !emulatorKinds.includes(kind)) {
     console.error(usage);

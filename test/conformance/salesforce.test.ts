@@ -38,8 +38,8 @@ async function authorize(client: OAuth2, state: string): Promise<string> {
   return location.searchParams.get('code')!;
 }
 
-async function rejection(p: Promise<unknown>): Promise<Error & { errorCode?: string; data?: unknown }> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+async function rejection(p: PromiseLike<unknown>): Promise<Error & { errorCode?: string; data?: unknown }> {
+  const err = await Promise.resolve(p).then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(Error);
   return err as Error & { errorCode?: string; data?: unknown };
 }
@@ -88,7 +88,7 @@ describe(`jsforce ${jsforceVersion} against the Salesforce emulator`, () => {
     const rec = await conn.sobject('Contact').retrieve(id);
     expect(rec.Name).toBe('Ada Lovelace');
     expect(rec.Full_Name__c).toBe('Ada Lovelace');
-    expect(rec.attributes.type).toBe('Contact');
+    expect(rec.attributes?.type).toBe('Contact');
     const updated = await conn.sobject('Contact').update({ Id: id, Title: 'Countess' });
     expect(updated).toMatchObject({ id, success: true });
     expect((await conn.sobject('Contact').retrieve(id)).Title).toBe('Countess');

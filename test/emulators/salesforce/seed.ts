@@ -40,8 +40,11 @@ export function parseSeed(raw: unknown): Seed {
   return parsed.data;
 }
 
+/** The default connected app is always trusted; seed apps add to it (or replace it by reusing its client id). */
 export function connectedApps(seed: Seed): ConnectedApp[] {
-  return seed.connectedApps?.length ? seed.connectedApps : [{ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET }];
+  const extra = seed.connectedApps ?? [];
+  const defaults = extra.some((a) => a.clientId === DEFAULT_CLIENT_ID) ? [] : [{ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET }];
+  return [...defaults, ...extra];
 }
 
 const AUDIT_FIELDS = ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'];

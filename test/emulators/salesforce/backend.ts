@@ -11,6 +11,7 @@ import { Org } from './org';
 import { adminRoutes } from './routes/admin';
 import { bulk2Routes } from './routes/bulk2';
 import { compositeRoutes } from './routes/composite';
+import { fallbackRoutes } from './routes/fallback';
 import { limitsRoutes } from './routes/limits';
 import { oauthRoutes } from './routes/oauth';
 import { queryRoutes } from './routes/query';
@@ -65,6 +66,7 @@ export function createSalesforceBackend(opts: BackendOptions = {}): SalesforceBa
   sobjectRoutes(router, state);
   compositeRoutes(router, state);
   bulk2Routes(router, state);
+  fallbackRoutes(router, state);
 
   return {
     router,

@@ -112,6 +112,14 @@ describe('Salesforce validation errors (status, errorCode, message, fields)', ()
     expect((await restError('POST', '/sobjects/Contact', { LastName: 'Orphan', AccountId: await deletedAccount() })).errorCode).toBe('ENTITY_IS_DELETED');
   });
 
+  it('NOT_FOUND for unknown resources and METHOD_NOT_ALLOWED for wrong methods, in the array shape', async () => {
+    expect(await restError('GET', '/no/such/resource')).toEqual({ status: 404, errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' });
+    const put = await restError('PUT', '/sobjects/Contact/003Em00000zzzzz', { LastName: 'x' });
+    expect(put.status).toBe(405);
+    expect(put.errorCode).toBe('METHOD_NOT_ALLOWED');
+    expect(put.message).toBe("HTTP Method 'PUT' not allowed. Allowed are GET,PATCH,DELETE");
+  });
+
   it('NOT_FOUND for an API version that does not exist', async () => {
     const res = await fetch(`${emu.url}/services/data/v99.0/sobjects`, { headers: { authorization: 'Bearer test-static-session' } });
     expect(res.status).toBe(404);

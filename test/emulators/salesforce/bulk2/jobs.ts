@@ -1,10 +1,11 @@
 import { formatDateTime } from '../dates';
-import { DmlFailure, SfApiError, type SaveError } from '../errors';
+import { SfApiError } from '../errors';
 import type { Dml } from '../dml';
 import { Schema } from '../metadata/schema';
 import type { ObjectDef } from '../metadata/types';
 import type { Org } from '../org';
-import { DELIMITERS, parseCsv, writeCsv } from './csv';
+import { DELIMITERS, writeCsv } from './csv';
+import { processJob, uploadedRows } from './process';
 
 /** Bulk API 2.0 ingest jobs: Open → UploadComplete → InProgress → JobComplete / Failed (or Aborted). */
 
@@ -12,7 +13,7 @@ export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' 
 const OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
 type Operation = (typeof OPERATIONS)[number];
 
-interface Results {
+export interface Results {
   columns: string[];
   successful: string[][];
   failed: string[][];
@@ -37,9 +38,6 @@ export interface IngestJob {
 }
 
 const jobError = (status: number, errorCode: string, message: string) => new SfApiError(status, errorCode, message);
-
-/** `#N/A` sets a field to null; an empty cell means "leave unchanged" on update/upsert. */
-const NULL_MARKER = '#N/A';
 
 export class BulkJobs {
   private jobs = new Map<string, IngestJob>();
@@ -156,130 +154,15 @@ export class BulkJobs {
     job.systemModstamp = formatDateTime(this.org.clock.stamp());
   }
 
-  private rows(job: IngestJob): { columns: string[]; rows: string[][] } {
-    const delimiter = DELIMITERS[job.columnDelimiter];
-    let columns: string[] = [];
-    const rows: string[][] = [];
-    for (const upload of job.uploads) {
-      const [header, ...body] = parseCsv(upload, delimiter);
-      if (!header) continue;
-      columns = header.map((h) => h.trim());
-      rows.push(...body);
-    }
-    return { columns, rows };
-  }
-
   private unprocessedOnly(job: IngestJob): Results {
-    const { columns, rows } = this.rows(job);
+    const { columns, rows } = uploadedRows(job);
     return { columns, successful: [], failed: [], unprocessed: rows };
   }
 
   private process(job: IngestJob): void {
     const started = Date.now();
     this.transition(job, 'InProgress');
-    let parsed: { columns: string[]; rows: string[][] };
-    try {
-      parsed = this.rows(job);
-    } catch (err) {
-      job.errorMessage = `InvalidBatch : Failed to parse CSV: ${(err as Error).message}`;
-      job.results = { columns: [], successful: [], failed: [], unprocessed: [] };
-      return;
-    }
-    const unknown = parsed.columns.find((c) => !c.includes('.') && !Schema.field(job.object, c));
-    if (unknown !== undefined) {
-      job.errorMessage = `InvalidBatch : Field name not found : ${unknown}`;
-      job.results = { columns: parsed.columns, successful: [], failed: [], unprocessed: parsed.rows };
-      return;
-    }
-    const results: Results = { columns: parsed.columns, successful: [], failed: [], unprocessed: [] };
-    for (const row of parsed.rows) this.processRow(job, parsed.columns, row, results);
-    job.results = results;
+    processJob(this.dml, job);
     job.processingMs = Date.now() - started;
   }
-
-  private processRow(job: IngestJob, columns: string[], row: string[], results: Results): void {
-    const input = rowInput(job, columns, row);
-    const idCell = String(input.Id ?? '');
-    try {
-      const { id, created } = this.apply(job, input);
-      results.successful.push([id, String(created), ...row]);
-    } catch (err) {
-      const errors: SaveError[] =
-        err instanceof DmlFailure ? err.errors : err instanceof SfApiError ? [{ statusCode: err.errorCode, message: err.message, fields: err.fields ?? [] }] : [];
-      if (!errors.length) throw err;
-      const text = errors.map((e) => `${e.statusCode}:${e.message}:${e.fields.join(',')} --`).join(' ');
-      results.failed.push([job.operation === 'insert' ? '' : idCell, text, ...row]);
-    }
-  }
-
-  private apply(job: IngestJob, input: Record<string, unknown>): { id: string; created: boolean } {
-    switch (job.operation) {
-      case 'insert':
-        return { id: this.dml.create(job.object, input).Id as string, created: true };
-      case 'update':
-        if (!input.Id) throw new SfApiError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', []);
-        return { id: this.dml.update(job.object, input.Id, input).Id as string, created: false };
-      case 'upsert': {
-        const ext = job.externalIdFieldName!;
-        const value = input[ext];
-        if (value === undefined || value === null || value === '') throw new SfApiError(400, 'MISSING_ARGUMENT', `${ext} not specified`, [ext]);
-        const out = this.dml.upsert(job.object, ext, String(value), input);
-        if (out.kind === 'multiple') {
-          throw new SfApiError(400, 'DUPLICATE_EXTERNAL_ID', `${ext}: more than one record found for external id field: [${out.ids.join(', ')}]`, [ext]);
-        }
-        return { id: out.id, created: out.created };
-      }
-      default:
-        return { id: this.dml.delete(input.Id, job.object).Id as string, created: false };
-    }
-  }
-}
-
-/** One CSV row as a DML payload; `Parent.ExtId__c` columns become parent references by external id. */
-function rowInput(job: IngestJob, columns: string[], row: string[]): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  columns.forEach((col, i) => {
-    const cell = row[i] ?? '';
-    if (cell === '' && job.operation !== 'insert') return;
-    const value = cell === NULL_MARKER || cell === '' ? null : cell;
-    const dot = col.indexOf('.');
-    if (dot > 0) {
-      if (value !== null) input[col.slice(0, dot)] = { [col.slice(dot + 1)]: value };
-      return;
-    }
-    input[col] = value;
-  });
-  return input;
-}
-
-export function jobInfo(job: IngestJob, detailed: boolean) {
-  const info: Record<string, unknown> = {
-    id: job.id,
-    operation: job.operation,
-    object: job.object.name,
-    createdById: '',
-    createdDate: job.createdDate,
-    systemModstamp: job.systemModstamp,
-    state: job.state,
-    ...(job.externalIdFieldName ? { externalIdFieldName: job.externalIdFieldName } : {}),
-    concurrencyMode: 'Parallel',
-    contentType: 'CSV',
-    apiVersion: job.apiVersion,
-    contentUrl: `services/data/v${job.apiVersion.toFixed(1)}/jobs/ingest/${job.id}/batches`,
-    lineEnding: job.lineEnding,
-    columnDelimiter: job.columnDelimiter,
-  };
-  if (!detailed) return info;
-  const processed = job.results ? job.results.successful.length + job.results.failed.length : 0;
-  return {
-    ...info,
-    jobType: 'V2Ingest',
-    numberRecordsProcessed: processed,
-    numberRecordsFailed: job.results?.failed.length ?? 0,
-    retries: 0,
-    totalProcessingTime: job.processingMs,
-    apiActiveProcessingTime: job.processingMs,
-    apexProcessingTime: 0,
-    ...(job.state === 'Failed' && job.errorMessage ? { errorMessage: job.errorMessage } : {}),
-  };
 }

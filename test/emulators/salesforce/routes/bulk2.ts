@@ -1,6 +1,6 @@
 import { json, type Router } from '../../common/http';
 import { apiRoute, jsonObjectBody } from '../api';
-import { jobInfo } from '../bulk2/jobs';
+import { jobInfo } from '../bulk2/info';
 import type { SfState } from '../state';
 
 /** Bulk API 2.0 ingest endpoints under `/services/data/vXX.X/jobs/ingest`. */

@@ -1,40 +1,56 @@
+import { createHash } from 'node:crypto';
+
 /**
- * The incremental-pull cursor: the newest modification time stored plus the ids already seen at
- * exactly that time, so a resumed pull can ask for `>= ts` and skip those ties instead of
- * missing records that share a timestamp.
+ * The incremental-pull cursor: the newest modification time stored, plus a fingerprint of each
+ * record already delivered at exactly that time. Resuming asks for `>= ts` and skips a tie only
+ * when its content is unchanged, because CRMs stamp to the second: a record edited again within
+ * the cursor's second keeps the same timestamp and must not be lost.
  */
 export interface TimeCursor {
   ts: string;
-  ids: string[];
+  /** id → fingerprint of the record as delivered at `ts`. */
+  seen: Record<string, string>;
+}
+
+interface Tie {
+  id: string;
+  modifiedAt?: string;
+  fields: Record<string, unknown>;
 }
 
 export function decodeCursor(cursor: string | undefined): TimeCursor | undefined {
   if (!cursor) return undefined;
   try {
     const parsed = JSON.parse(cursor) as Partial<TimeCursor>;
-    if (typeof parsed.ts === 'string' && Array.isArray(parsed.ids)) return { ts: parsed.ts, ids: parsed.ids.map(String) };
+    if (typeof parsed.ts === 'string') return { ts: parsed.ts, seen: parsed.seen && typeof parsed.seen === 'object' ? parsed.seen : {} };
   } catch {
-    // An older plain timestamp cursor: resume from it with no known ties.
+    // A plain timestamp: resume from it, delivering its ties again.
   }
-  return { ts: cursor, ids: [] };
+  return { ts: cursor, seen: {} };
 }
 
 export const encodeCursor = (c: TimeCursor): string => JSON.stringify(c);
 
+export const fingerprint = (fields: Record<string, unknown>): string => createHash('sha1').update(JSON.stringify(fields)).digest('base64url').slice(0, 12);
+
 /** Moves the cursor past a page of records given oldest first. */
-export function advanceCursor(prev: TimeCursor | undefined, page: Array<{ id: string; modifiedAt?: string }>, compare: (a: string, b: string) => number): TimeCursor | undefined {
+export function advanceCursor(prev: TimeCursor | undefined, page: Tie[], compare: (a: string, b: string) => number): TimeCursor | undefined {
   let cur = prev;
   for (const r of page) {
     if (!r.modifiedAt) continue;
-    if (!cur || compare(r.modifiedAt, cur.ts) > 0) cur = { ts: r.modifiedAt, ids: [r.id] };
-    else if (compare(r.modifiedAt, cur.ts) === 0 && !cur.ids.includes(r.id)) cur = { ts: cur.ts, ids: [...cur.ids, r.id] };
+    const c = cur ? compare(r.modifiedAt, cur.ts) : 1;
+    if (c > 0) cur = { ts: r.modifiedAt, seen: { [r.id]: fingerprint(r.fields) } };
+    else if (c === 0 && cur) cur = { ts: cur.ts, seen: { ...cur.seen, [r.id]: fingerprint(r.fields) } };
   }
   return cur;
 }
 
-/** True for a record the cursor already covered (same timestamp, id seen). */
-export const seenAtCursor = (c: TimeCursor | undefined, id: string, modifiedAt: string | undefined, compare: (a: string, b: string) => number): boolean =>
-  !!c && !!modifiedAt && compare(modifiedAt, c.ts) <= 0 && (compare(modifiedAt, c.ts) < 0 || c.ids.includes(id));
+/** True for a record the cursor already covered: older than it, or the same tie unchanged. */
+export function seenAtCursor(c: TimeCursor | undefined, r: Tie, compare: (a: string, b: string) => number): boolean {
+  if (!c || !r.modifiedAt) return false;
+  const cmp = compare(r.modifiedAt, c.ts);
+  return cmp < 0 || (cmp === 0 && c.seen[r.id] === fingerprint(r.fields));
+}
 
 export const compareIso = (a: string, b: string): number => {
   const d = Date.parse(a) - Date.parse(b);

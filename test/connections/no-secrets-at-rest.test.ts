@@ -65,7 +65,7 @@ describe('no secret reaches SQLite or the log files', () => {
     await c.test('salesforce');
     await c.test('hubspot');
     for (const id of ['salesforce', 'hubspot']) await remember(id);
-    await c.provider('pipedrive').then((p) => p.query({ language: 'soql', soql: 'SELECT Id FROM Contact' }).next()).catch(() => undefined);
+    await c.provider('pipedrive').then((p) => p.query({ language: 'soql', soql: 'SELECT Id FROM Contact' })[Symbol.asyncIterator]().next()).catch(() => undefined);
     await c.connectWithToken({ provider: 'hubspot', connectionId: 'hubspot-3', loginUrl: hs.url, token: `${HS_PRIVATE}x` }).catch(() => undefined);
     secrets.add(`${HS_PRIVATE}x`);
     for (const id of ['salesforce', 'hubspot', 'hubspot-2', 'pipedrive']) await c.disconnect(id);

@@ -227,7 +227,7 @@ export class HubSpotProvider implements Provider {
       const body = { filterGroups: filters.length ? [{ filters }] : [], sorts: [{ propertyName: modified, direction: 'ASCENDING' }], properties: [...new Set([...opts.fields, modified])], limit: SEARCH_PAGE };
       let capped = false;
       for await (const page of searchPages(this.api, object, body, opts.signal)) {
-        const records = page.results.map((o) => toRemote(o, modified)).filter((r) => !seenAtCursor(start, r.id, r.modifiedAt, compareIso));
+        const records = page.results.map((o) => toRemote(o, modified)).filter((r) => !seenAtCursor(start, r, compareIso));
         cursor = advanceCursor(cursor, records, compareIso);
         capped = page.capped;
         yield { records, cursor: cursor ? encodeCursor(cursor) : (opts.cursor ?? ''), done: page.done && !capped };

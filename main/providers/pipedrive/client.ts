@@ -272,7 +272,7 @@ export class PipedriveProvider implements Provider {
       const records = next.value
         .filter((e) => e.item === info.recentsItem && e.data)
         .map((e) => toRemote(e.data!))
-        .filter((r) => (opts.includeDeleted || !r.deleted) && !seenAtCursor(start, r.id, r.modifiedAt, compareIso));
+        .filter((r) => (opts.includeDeleted || !r.deleted) && !seenAtCursor(start, r, compareIso));
       cursor = advanceCursor(cursor, records, compareIso);
       yield { records, cursor: cursor ? encodeCursor(cursor) : (opts.cursor ?? ''), done: after.done === true };
       next = after;

@@ -187,7 +187,7 @@ export class SalesforceProvider implements Provider {
     const soql = `SELECT ${selectList(opts.fields, always)} FROM ${ident(object)}${since} ORDER BY ${modified} ASC, Id ASC`;
     const start = cursor;
     for await (const page of soqlPages(this.api, this.base, soql, opts)) {
-      const records = page.records.map((r) => this.toRemote(r, modified)).filter((r) => !seenAtCursor(start, r.id, r.modifiedAt, compareIso));
+      const records = page.records.map((r) => this.toRemote(r, modified)).filter((r) => !seenAtCursor(start, r, compareIso));
       cursor = advanceCursor(cursor, records, compareIso);
       yield { records, cursor: cursor ? encodeCursor(cursor) : (opts.cursor ?? ''), done: page.done };
     }

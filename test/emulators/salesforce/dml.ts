@@ -1,6 +1,6 @@
 import { saveHooks, type SaveHooks } from './behaviors';
 import { formatDateTime } from './dates';
-import { DmlFailure, SfApiError, saveError, type SaveError } from './errors';
+import { DmlFailure, SfApiError, saveError } from './errors';
 import { normalizeId } from './ids';
 import { Schema } from './metadata/schema';
 import type { FieldDef, ObjectDef } from './metadata/types';
@@ -185,4 +185,3 @@ export class Dml {
   }
 }
 
-export type { SaveError };

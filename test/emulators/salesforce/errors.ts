@@ -1,12 +1,5 @@
 import { json, type EmuReply } from '../common/http';
 
-/** One entry of the REST error array Salesforce answers with. */
-export interface RestError {
-  message: string;
-  errorCode: string;
-  fields?: string[];
-}
-
 /** One error inside a SaveResult / UpsertResult (collections, composite). */
 export interface SaveError {
   statusCode: string;
@@ -24,10 +17,6 @@ export class SfApiError extends Error {
   ) {
     super(message);
   }
-
-  toRestError(): RestError {
-    return { message: this.message, errorCode: this.errorCode, ...(this.fields ? { fields: this.fields } : {}) };
-  }
 }
 
 export function errorReply(status: number, errorCode: string, message: string, fields?: string[]): EmuReply {
@@ -40,7 +29,7 @@ export const notFound = (): SfApiError => new SfApiError(404, 'NOT_FOUND', 'The 
 
 export const saveError = (statusCode: string, message: string, fields: string[] = []): SaveError => ({ statusCode, message, fields });
 
-/** A DML failure: the SaveErrors of one record; a single-record REST call answers them as RestErrors. */
+/** A DML failure: the SaveErrors of one record; a single-record REST call answers the first as its error. */
 export class DmlFailure extends Error {
   constructor(readonly errors: SaveError[]) {
     super(errors.map((e) => `${e.statusCode}: ${e.message}`).join('; '));
@@ -49,9 +38,5 @@ export class DmlFailure extends Error {
   toApiError(status = 400): SfApiError {
     const first = this.errors[0];
     return new SfApiError(status, first.statusCode, first.message, first.fields);
-  }
-
-  restErrors(): RestError[] {
-    return this.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields }));
   }
 }

@@ -1,4 +1,4 @@
-import type { ChildRelationship, FieldDef, FieldSpec, FieldType, ObjectDef, ObjectSpec, PicklistValue } from './types';
+import type { FieldDef, FieldSpec, FieldType, ObjectDef, ObjectSpec, PicklistValue } from './types';
 
 /** `Ticket_Buyer_Id__c` → `Ticket Buyer Id`, `LastName` → `Last Name`, `AccountId` → `Account ID`. */
 export function labelFor(name: string): string {
@@ -30,7 +30,7 @@ function defaultRelationshipName(spec: FieldSpec): string | null {
   return spec.name.endsWith('Id') ? spec.name.slice(0, -2) : null;
 }
 
-export function buildField(spec: FieldSpec, objectIsCustom: boolean): FieldDef {
+export function buildField(spec: FieldSpec): FieldDef {
   const type = spec.type;
   const isFormula = spec.formula !== undefined;
   const isAutoNumber = spec.autoNumber !== undefined;
@@ -41,7 +41,6 @@ export function buildField(spec: FieldSpec, objectIsCustom: boolean): FieldDef {
   const defaultValue = spec.defaultValue ?? pickDefault ?? (isBoolean ? false : null);
   const [precision, scale] = DEFAULT_PRECISION[type] ?? [0, 0];
   const custom = spec.name.endsWith('__c');
-  const required = !!spec.required && !readOnly && !isBoolean && defaultValue === null;
   const longText = type === 'textarea' && (spec.length ?? 255) > 255;
   return {
     name: spec.name,
@@ -54,8 +53,8 @@ export function buildField(spec: FieldSpec, objectIsCustom: boolean): FieldDef {
     nillable: !(spec.required || isBoolean || type === 'id') && !isAutoNumber,
     createable: !readOnly,
     updateable: !readOnly && !spec.createOnly,
-    calculated: isFormula && (custom || objectIsCustom),
-    calculatedFormula: isFormula && (custom || objectIsCustom) ? (spec.formula ?? null) : null,
+    calculated: isFormula,
+    calculatedFormula: spec.formula ?? null,
     formula: spec.formula,
     externalId: !!spec.externalId,
     unique: !!spec.unique,
@@ -73,10 +72,9 @@ export function buildField(spec: FieldSpec, objectIsCustom: boolean): FieldDef {
     autoNumberFormat: spec.autoNumber,
     nameField: !!spec.nameField,
     idLookup: type === 'id' || !!spec.externalId || !!spec.nameField,
-    filterable: !longText && type !== 'multipicklist' ? true : type === 'multipicklist',
+    filterable: !longText,
     sortable: !longText && type !== 'multipicklist',
     groupable: !longText && !['multipicklist', 'double', 'currency', 'percent', 'datetime'].includes(type),
-    required,
   };
 }
 
@@ -110,7 +108,7 @@ const SYSTEM_DATETIMES = new Set(['CreatedDate', 'LastModifiedDate', 'SystemMods
 
 export function buildObject(spec: ObjectSpec, keyPrefix: string): ObjectDef {
   const custom = spec.name.endsWith('__c');
-  const fields = [...systemFieldSpecs(spec, custom), ...(spec.fields ?? [])].map((f) => buildField(f, custom));
+  const fields = [...systemFieldSpecs(spec, custom), ...(spec.fields ?? [])].map((f) => buildField(f));
   for (const f of fields) {
     // System audit fields are never null, even though clients can't write them.
     if (SYSTEM_DATETIMES.has(f.name)) f.nillable = false;
@@ -144,4 +142,3 @@ export function addField(obj: ObjectDef, field: FieldDef): void {
   if (field.relationshipName) obj.parentIndex.set(field.relationshipName.toLowerCase(), field);
 }
 
-export type { ChildRelationship };

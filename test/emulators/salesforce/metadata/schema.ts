@@ -13,7 +13,7 @@ export class Schema {
     for (const spec of [...customObjects, ...extraObjects]) this.addObject(spec);
     for (const [objectName, fields] of Object.entries(extraFields)) {
       const obj = this.require(objectName);
-      for (const f of fields) addField(obj, buildField(f, obj.custom));
+      for (const f of fields) addField(obj, buildField(f));
     }
     this.linkChildRelationships();
   }
@@ -23,7 +23,7 @@ export class Schema {
     const spec = ObjectSpecSchema.parse(input);
     const existing = this.byName.get(spec.name.toLowerCase());
     if (existing) {
-      for (const f of spec.fields) addField(existing, buildField(f, existing.custom));
+      for (const f of spec.fields) addField(existing, buildField(f));
       return;
     }
     this.add(buildObject(spec, spec.keyPrefix ?? this.nextCustomPrefix()));

@@ -80,7 +80,7 @@ export interface FieldDef {
   updateable: boolean;
   calculated: boolean;
   calculatedFormula: string | null;
-  /** Evaluated on read; set for formulas and for system-derived values like Contact.Name. */
+  /** Formula source, evaluated on every read (see formula.ts). */
   formula?: string;
   externalId: boolean;
   unique: boolean;
@@ -103,8 +103,6 @@ export interface FieldDef {
   filterable: boolean;
   sortable: boolean;
   groupable: boolean;
-  /** Required on create (REQUIRED_FIELD_MISSING when absent). */
-  required: boolean;
 }
 
 export interface ChildRelationship {

@@ -72,7 +72,7 @@ function runQuery(ctx: QueryContext, q: Query): SoqlResult {
   if (!obj) throw unsupportedObject(ctx, q.sObject ?? '');
   const semiJoin: SemiJoin = (sub) => semiJoinValues(ctx, sub);
   if (isAggregateQuery(q)) {
-    checkLimits(ctx, q);
+    checkLimits(q);
     const filter = compileWhere(ctx, obj, q.where, q.sObjectAlias, semiJoin);
     const rows = selectRows(ctx, { filter, sortKeys: [] }, candidates(ctx, obj));
     if (isCountOnly(q)) {

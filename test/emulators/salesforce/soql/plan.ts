@@ -39,7 +39,7 @@ export function compileOrder(ctx: QueryContext, obj: ObjectDef, orderBy: OrderBy
   });
 }
 
-export function checkLimits(ctx: QueryContext, q: { limit?: number; offset?: number }): void {
+export function checkLimits(q: { limit?: number; offset?: number }): void {
   if (q.offset !== undefined && q.offset > MAX_OFFSET) {
     throw new SfApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   }
@@ -136,7 +136,7 @@ function compileSelect(ctx: QueryContext, obj: ObjectDef, q: Query | Subquery, a
 }
 
 export function compilePlan(ctx: QueryContext, obj: ObjectDef, q: Query | Subquery, alias: string | undefined, semiJoin: SemiJoin): Plan {
-  checkLimits(ctx, q);
+  checkLimits(q);
   const emits = compileSelect(ctx, obj, q, alias, semiJoin);
   return {
     obj,

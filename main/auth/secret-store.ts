@@ -13,6 +13,8 @@ export interface SecretStore {
 }
 
 export const SECRET_SERVICE = 'ticket-crm-sync';
+/** Another keychain service name, so test runs and demos never touch the real entries. */
+export const SECRET_SERVICE_ENV = 'TICKET_CRM_SYNC_KEYCHAIN_SERVICE';
 
 /** The keychain is missing or locked: the message says what to do. */
 export class SecretStoreUnavailableError extends Error {
@@ -46,7 +48,7 @@ export class KeytarSecretStore implements SecretStore {
   readonly kind = 'keychain' as const;
   private keytar?: Promise<Keytar>;
 
-  constructor(private readonly service: string = SECRET_SERVICE) {}
+  constructor(private readonly service: string = process.env[SECRET_SERVICE_ENV] || SECRET_SERVICE) {}
 
   private load(): Promise<Keytar> {
     this.keytar ??= import('keytar').then(

@@ -14,7 +14,7 @@ describe('CLI: connect, status, disconnect', () => {
   let sf: Emulator;
   let pd: Emulator;
   let dir: string;
-  const env = () => ({ ...process.env, TICKET_CRM_SYNC_DATA_DIR: dir });
+  const env = () => ({ ...process.env, TICKET_CRM_SYNC_DATA_DIR: dir, TICKET_CRM_SYNC_KEYCHAIN_SERVICE: 'ticket-crm-sync-test-cli' });
   // Async: the emulators run in this process, so a blocking spawnSync would starve them.
   const run = (args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {

@@ -18,7 +18,7 @@ describe('browser sign-in failures end the attempt with a message and close the 
 
   beforeAll(async () => {
     emu = await startEmulator('salesforce');
-    app = makeApp();
+    app = makeApp({ service: 'ticket-crm-sync-test-errors' });
     app.services.events.subscribe((name, payload) => {
       if (name === 'connectAttempt') events.push(payload as ConnectAttemptEvent);
     });

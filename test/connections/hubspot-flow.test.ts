@@ -3,6 +3,9 @@ import keytar from 'keytar';
 import { browser, makeApp, portOf, portOpen, setFaults, start, stats, type TestApp } from './helpers';
 import type { Emulator } from '../emulators/index';
 
+/** Own keychain service: test files run in parallel. */
+const SERVICE = 'ticket-crm-sync-test-hubspot';
+
 const CLIENT_ID = 'hubspot-emulator-client-id';
 const CLIENT_SECRET = 'hubspot-emulator-client-secret';
 const PRIVATE_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
@@ -13,7 +16,7 @@ describe('HubSpot: OAuth app and private-app token against the emulator with the
 
   beforeAll(async () => {
     emu = await start('hubspot', { token: PRIVATE_TOKEN });
-    app = makeApp();
+    app = makeApp({ service: SERVICE });
   });
   afterAll(async () => {
     await app.cleanup();
@@ -27,7 +30,7 @@ describe('HubSpot: OAuth app and private-app token against the emulator with the
     const view = await started.done;
     expect(view).toMatchObject({ id: 'hubspot', status: 'connected', authKind: 'oauth', orgId: '24681357', user: 'demo@ticket-crm-sync.test' });
     expect(view.details).toEqual(expect.arrayContaining([{ label: 'Hub domain', value: 'ticket-crm-sync-demo.hubspot.com' }]));
-    const stored = JSON.parse((await keytar.getPassword('ticket-crm-sync', 'hubspot'))!) as { clientSecret: string; refreshToken: string; expiresAt: number };
+    const stored = JSON.parse((await keytar.getPassword(SERVICE, 'hubspot'))!) as { clientSecret: string; refreshToken: string; expiresAt: number };
     expect(stored.clientSecret).toBe(CLIENT_SECRET);
     expect(stored.expiresAt).toBeGreaterThan(Date.now());
     expect(await portOpen(portOf(started.authorizeUrl))).toBe(false);
@@ -49,10 +52,10 @@ describe('HubSpot: OAuth app and private-app token against the emulator with the
   });
 
   it('disconnect deletes the refresh token at HubSpot and the keychain entry', async () => {
-    const stored = JSON.parse((await keytar.getPassword('ticket-crm-sync', 'hubspot'))!) as { refreshToken: string };
+    const stored = JSON.parse((await keytar.getPassword(SERVICE, 'hubspot'))!) as { refreshToken: string };
     const result = await app.services.connections.disconnect('hubspot');
     expect(result.revoked).toBe(true);
-    expect(await keytar.getPassword('ticket-crm-sync', 'hubspot')).toBeNull();
+    expect(await keytar.getPassword(SERVICE, 'hubspot')).toBeNull();
     const info = await fetch(`${emu.url}/oauth/v1/refresh-tokens/${stored.refreshToken}`);
     expect(info.status).toBe(404);
   });
@@ -68,7 +71,7 @@ describe('HubSpot: OAuth app and private-app token against the emulator with the
 
   it('refuses a bad private-app token before saving anything', async () => {
     await expect(app.services.connections.connectWithToken({ provider: 'hubspot', connectionId: 'hubspot-3', loginUrl: emu.url, token: 'pat-na1-not-a-real-token-000' })).rejects.toThrow(/reading the account failed/);
-    expect(await keytar.getPassword('ticket-crm-sync', 'hubspot-3')).toBeNull();
+    expect(await keytar.getPassword(SERVICE, 'hubspot-3')).toBeNull();
     expect(app.services.connections.list().some((c) => c.id === 'hubspot-3')).toBe(false);
   });
 });

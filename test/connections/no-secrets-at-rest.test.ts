@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { browser, makeApp, setFaults, start, type TestApp } from './helpers';
 import type { Emulator } from '../emulators/index';
+
+/** Own keychain service: test files run in parallel. */
+const SERVICE = 'ticket-crm-sync-test-leak';
 import { writeSetting } from '../../main/store/settings';
 
 const SF_CLIENT = '3MVG9EmulatorTicketCrmSyncConsumerKey';
@@ -28,14 +31,14 @@ describe('no secret reaches SQLite or the log files', () => {
   const secrets = new Set<string>([SF_SECRET, HS_SECRET, HS_PRIVATE, PD_TOKEN]);
 
   const remember = async (account: string) => {
-    const raw = await keytar.getPassword('ticket-crm-sync', account);
+    const raw = await keytar.getPassword(SERVICE, account);
     const s = JSON.parse(raw!) as Record<string, unknown>;
     for (const k of ['accessToken', 'refreshToken', 'clientSecret']) if (typeof s[k] === 'string') secrets.add(s[k] as string);
   };
 
   beforeAll(async () => {
     [sf, hs, pd] = await Promise.all([start('salesforce'), start('hubspot', { token: HS_PRIVATE }), start('pipedrive', { token: PD_TOKEN })]);
-    app = makeApp();
+    app = makeApp({ service: SERVICE });
     writeSetting(app.services.db, 'log.debug', true);
     app.services.logger.setDebug(true);
   });

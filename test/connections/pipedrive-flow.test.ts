@@ -3,6 +3,9 @@ import keytar from 'keytar';
 import { browser, makeApp, setFaults, start, stats, type TestApp } from './helpers';
 import type { Emulator } from '../emulators/index';
 
+/** Own keychain service: test files run in parallel. */
+const SERVICE = 'ticket-crm-sync-test-pipedrive';
+
 const API_TOKEN = '0123456789abcdef0123456789abcdef01234567';
 
 describe('Pipedrive: API token + company domain, and OAuth, against the emulator with the real keychain', () => {
@@ -11,7 +14,7 @@ describe('Pipedrive: API token + company domain, and OAuth, against the emulator
 
   beforeAll(async () => {
     emu = await start('pipedrive', { token: API_TOKEN });
-    app = makeApp();
+    app = makeApp({ service: SERVICE });
   });
   afterAll(async () => {
     await app.cleanup();
@@ -23,7 +26,7 @@ describe('Pipedrive: API token + company domain, and OAuth, against the emulator
     expect(view).toMatchObject({ id: 'pipedrive', status: 'connected', authKind: 'token', domain: 'acme' });
     expect(view.user).toContain('@');
     expect(view.details.map((d) => d.label)).toEqual(['Company', 'Company domain']);
-    const stored = JSON.parse((await keytar.getPassword('ticket-crm-sync', 'pipedrive'))!) as { accessToken: string; scheme: string };
+    const stored = JSON.parse((await keytar.getPassword(SERVICE, 'pipedrive'))!) as { accessToken: string; scheme: string };
     expect(stored).toMatchObject({ accessToken: API_TOKEN, scheme: 'api_token' });
   });
 
@@ -50,6 +53,6 @@ describe('Pipedrive: API token + company domain, and OAuth, against the emulator
     expect(((await stats(emu)).byPath['/oauth/token'] ?? 0) - before).toBe(1);
     const result = await app.services.connections.disconnect('pipedrive-2');
     expect(result.revoked).toBe(true);
-    expect(await keytar.getPassword('ticket-crm-sync', 'pipedrive-2')).toBeNull();
+    expect(await keytar.getPassword(SERVICE, 'pipedrive-2')).toBeNull();
   });
 });

@@ -71,30 +71,53 @@ function requireText(filter: FilterInput, key: 'value' | 'highValue', op: string
   return text;
 }
 
-function matchesEq(def: PropertyDef, stored: string | undefined, wanted: string): boolean {
-  if (stored === undefined) return false;
-  if (def.fieldType === 'checkbox') return stored.toLowerCase().split(';').includes(wanted.toLowerCase());
-  return compare(comparable(def, stored), comparable(def, wanted)) === 0;
+/**
+ * Reads a property as comparisons see it. The system timestamps and the id come straight from the record's
+ * numbers instead of being parsed from text for every record, which keeps incremental-pull searches
+ * (lastmodifieddate GTE a cursor, sorted by it) fast over tens of thousands of records.
+ */
+export function comparableReader(store: HubStore, type: ObjectType, def: PropertyDef): (rec: StoredRecord) => number | string | undefined {
+  if (def.name === 'createdate') return (rec) => rec.createdAt;
+  if (def.name === store.lastModifiedProperty(type)) return (rec) => rec.updatedAt;
+  if (def.name === 'hs_object_id') return (rec) => Number(rec.id);
+  return (rec) => {
+    const v = rec.properties[def.name];
+    return v === undefined ? undefined : comparable(def, v);
+  };
 }
 
-function buildPredicate(def: PropertyDef, op: Operator, filter: FilterInput): Predicate {
+type Reader = ReturnType<typeof comparableReader>;
+
+/** Equality the way HubSpot matches it: one of the `;` values of a checkbox, else the comparable value. */
+function equalTo(def: PropertyDef, read: Reader, wanted: string): Predicate {
+  if (def.fieldType === 'checkbox') {
+    const lower = wanted.toLowerCase();
+    return (rec) => storedValue(rec, def.name)?.toLowerCase().split(';').includes(lower) ?? false;
+  }
+  const target = comparable(def, wanted);
+  return (rec) => {
+    const v = read(rec);
+    return v !== undefined && compare(v, target) === 0;
+  };
+}
+
+function buildPredicate(store: HubStore, type: ObjectType, def: PropertyDef, op: Operator, filter: FilterInput): Predicate {
   const name = def.name;
   const get = (rec: StoredRecord) => storedValue(rec, name);
-  const ordered = (test: (c: number) => boolean) => {
+  const read = comparableReader(store, type, def);
+  const ordered = (test: (c: number) => boolean): Predicate => {
     const wanted = comparable(def, requireText(filter, 'value', op));
-    return (rec: StoredRecord) => {
-      const v = get(rec);
-      return v !== undefined && test(compare(comparable(def, v), wanted));
+    return (rec) => {
+      const v = read(rec);
+      return v !== undefined && test(compare(v, wanted));
     };
   };
   switch (op) {
-    case 'EQ': {
-      const wanted = requireText(filter, 'value', op);
-      return (rec) => matchesEq(def, get(rec), wanted);
-    }
+    case 'EQ':
+      return equalTo(def, read, requireText(filter, 'value', op));
     case 'NEQ': {
-      const wanted = requireText(filter, 'value', op);
-      return (rec) => !matchesEq(def, get(rec), wanted);
+      const eq = equalTo(def, read, requireText(filter, 'value', op));
+      return (rec) => !eq(rec);
     }
     case 'LT':
       return ordered((c) => c < 0);
@@ -108,17 +131,15 @@ function buildPredicate(def: PropertyDef, op: Operator, filter: FilterInput): Pr
       const low = comparable(def, requireText(filter, 'value', op));
       const high = comparable(def, requireText(filter, 'highValue', op));
       return (rec) => {
-        const v = get(rec);
-        if (v === undefined) return false;
-        const c = comparable(def, v);
-        return compare(c, low) >= 0 && compare(c, high) <= 0;
+        const v = read(rec);
+        return v !== undefined && compare(v, low) >= 0 && compare(v, high) <= 0;
       };
     }
     case 'IN':
     case 'NOT_IN': {
       if (!Array.isArray(filter.values)) throw validationError(`${op} filters on ${name} need a values array`);
-      const wanted = (filter.values as unknown[]).map((v) => asText(v) ?? '');
-      const inSet = (rec: StoredRecord) => wanted.some((w) => matchesEq(def, get(rec), w));
+      const tests = (filter.values as unknown[]).map((v) => equalTo(def, read, asText(v) ?? ''));
+      const inSet = (rec: StoredRecord) => tests.some((t) => t(rec));
       return op === 'IN' ? inSet : (rec) => !inSet(rec);
     }
     case 'HAS_PROPERTY':
@@ -147,18 +168,19 @@ export function compileFilter(store: HubStore, type: ObjectType, raw: unknown): 
   }
   const def = store.propertyIncludingArchived(type, name);
   if (!def) throw validationError(`There was a problem with the request: property ${name || '(missing propertyName)'} does not exist on ${type}`);
-  return buildPredicate(def, op as Operator, filter);
+  return buildPredicate(store, type, def, op as Operator, filter);
 }
 
-/** Sorting comparator for one property; records without a value come last either way. */
-export function sortComparator(store: HubStore, type: ObjectType, name: string, descending: boolean) {
+/** Orders two comparable values; records without a value come last either way. */
+export function compareSortKeys(a: number | string | undefined, b: number | string | undefined, descending: boolean): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+  const c = compare(a, b);
+  return descending ? -c : c;
+}
+
+/** The sort key of one property, or HubSpot's 400 when the property does not exist. */
+export function sortKeyReader(store: HubStore, type: ObjectType, name: string): Reader {
   const def = store.propertyIncludingArchived(type, name);
   if (!def) throw validationError(`Cannot sort by ${name}: the property does not exist on ${type}`);
-  return (a: StoredRecord, b: StoredRecord): number => {
-    const va = storedValue(a, name);
-    const vb = storedValue(b, name);
-    if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
-    const c = compare(comparable(def, va), comparable(def, vb));
-    return descending ? -c : c;
-  };
+  return comparableReader(store, type, def);
 }

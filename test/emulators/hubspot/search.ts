@@ -2,7 +2,8 @@ import { json, type Router } from '../common/http';
 import { guard, jsonObject, objectTypeParam, scopeByParam, type ApiContext } from './api';
 import { validationError } from './errors';
 import { objectTypeInfo, type ObjectType } from './object-types';
-import { compileFilter, sortComparator, type Predicate } from './search-filters';
+import { searchCache } from './search-cache';
+import { compareSortKeys, compileFilter, sortKeyReader, type Predicate } from './search-filters';
 import { toApiObject } from './serialize';
 import type { HubStore, StoredRecord } from './store';
 
@@ -59,12 +60,22 @@ function compileQuery(type: ObjectType, raw: unknown): Predicate {
   };
 }
 
+type Sorter = (recs: StoredRecord[]) => StoredRecord[];
+
+/** Sorts by precomputed keys so each record's value is read once, not once per comparison. */
+function sortByKey(read: (rec: StoredRecord) => number | string | undefined, descending: boolean): Sorter {
+  return (recs) =>
+    recs
+      .map((rec) => ({ rec, key: read(rec), id: Number(rec.id) }))
+      .sort((a, b) => compareSortKeys(a.key, b.key, descending) || a.id - b.id)
+      .map((d) => d.rec);
+}
+
 /** One sort rule, as a "-name"/"name" string or `{ propertyName, direction }`; default is oldest first. */
-function compileSort(store: HubStore, type: ObjectType, raw: unknown) {
+function compileSort(store: HubStore, type: ObjectType, raw: unknown): Sorter {
   const sorts = asArray(raw, 'sorts');
   if (sorts.length > SEARCH_LIMITS.maxSorts) throw validationError(`Only ${SEARCH_LIMITS.maxSorts} sort is supported per search.`);
-  const byCreation = (a: StoredRecord, b: StoredRecord) => a.createdAt - b.createdAt || Number(a.id) - Number(b.id);
-  if (sorts.length === 0) return byCreation;
+  if (sorts.length === 0) return sortByKey((rec) => rec.createdAt, false);
   const rule = sorts[0];
   let name: string;
   let descending: boolean;
@@ -76,8 +87,7 @@ function compileSort(store: HubStore, type: ObjectType, raw: unknown) {
     name = typeof r.propertyName === 'string' ? r.propertyName : '';
     descending = String(r.direction ?? 'ASCENDING').toUpperCase() === 'DESCENDING';
   }
-  const cmp = sortComparator(store, type, name, descending);
-  return (a: StoredRecord, b: StoredRecord) => cmp(a, b) || Number(a.id) - Number(b.id);
+  return sortByKey(sortKeyReader(store, type, name), descending);
 }
 
 function parseLimit(raw: unknown): number {
@@ -109,7 +119,8 @@ function search(store: HubStore, type: ObjectType, body: Record<string, unknown>
   const limit = parseLimit(body.limit);
   const after = parseAfter(body.after);
   const properties = Array.isArray(body.properties) ? (body.properties as unknown[]).filter((p): p is string => typeof p === 'string') : undefined;
-  const hits = store.list(type, false).filter((r) => matches(r) && query(r)).sort(order);
+  const key = JSON.stringify([type, body.filterGroups ?? null, body.query ?? null, body.sorts ?? null]);
+  const hits = searchCache(store).hits(store, key, () => order(store.scan(type).filter((r) => matches(r) && query(r))));
   const end = Math.min(after + limit, SEARCH_LIMITS.maxResults);
   const page = hits.slice(after, end);
   const result: Record<string, unknown> = { total: hits.length, results: page.map((r) => toApiObject(store, r, { properties })) };

@@ -33,6 +33,7 @@ export class HubStore {
   /** Live records by unique value: `type|property` → lower-cased value → id. */
   private uniqueIndex = new Map<string, Map<string, string>>();
   private nextId = 1001;
+  private changes = 0;
 
   constructor(readonly now: Clock = Date.now) {
     for (const type of OBJECT_TYPES) {
@@ -41,8 +42,14 @@ export class HubStore {
     }
   }
 
+  /** Grows with every change to records or property definitions (lets search cache its results). */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Empties records, associations and aliases; property definitions stay. */
   reset(): void {
+    this.changes++;
     for (const type of OBJECT_TYPES) this.records.set(type, new Map());
     this.associations.clear();
     this.aliases.clear();
@@ -66,6 +73,7 @@ export class HubStore {
   }
 
   putProperty(type: ObjectType, def: PropertyDef): void {
+    this.changes++;
     this.properties.get(type)!.set(def.name, def);
   }
 
@@ -89,11 +97,13 @@ export class HubStore {
   }
 
   insert(record: StoredRecord): void {
+    this.changes++;
     this.records.get(record.type)!.set(record.id, record);
     this.index(record, true);
   }
 
   remove(type: ObjectType, id: string): void {
+    this.changes++;
     const rec = this.records.get(type)!.get(id);
     if (rec) this.index(rec, false);
     this.records.get(type)!.delete(id);
@@ -101,6 +111,7 @@ export class HubStore {
 
   /** Runs a change to a stored record's values or archived flag, keeping the unique index right. */
   mutate(rec: StoredRecord, change: () => void): void {
+    this.changes++;
     this.index(rec, false);
     change();
     this.index(rec, true);
@@ -160,6 +171,13 @@ export class HubStore {
   /** Records in id order (HubSpot's list order). */
   list(type: ObjectType, archived: boolean): StoredRecord[] {
     return [...this.records.get(type)!.values()].filter((r) => r.archived === archived).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** Live records in no particular order: for callers that sort or filter anyway (search). */
+  scan(type: ObjectType): StoredRecord[] {
+    const out: StoredRecord[] = [];
+    for (const rec of this.records.get(type)!.values()) if (!rec.archived) out.push(rec);
+    return out;
   }
 
   all(type: ObjectType): StoredRecord[] {

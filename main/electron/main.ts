@@ -8,6 +8,7 @@ import { readLaunchOptions } from './launch-options';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { forwardEvents, registerIpcHandlers } from './ipc-register';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { saveWithDialog } from './save-dialog';
 
 /**
  * The Electron shell: lifecycle, one window, IPC wiring. Everything else is the same services
@@ -30,7 +31,7 @@ let services: AppServices | undefined;
 function start(): void {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  services = createAppServices({ dataDir, shell: 'electron', debug: launch.debug });
+  services = createAppServices({ dataDir, shell: 'electron', debug: launch.debug, saveFile: saveWithDialog });
   const { logger } = services;
   const appRoot = app.getAppPath();
 

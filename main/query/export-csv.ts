@@ -16,3 +16,10 @@ export function toCsv(columns: string[], rows: Array<Record<string, unknown>>, o
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
   return `${opts.bom === false ? '' : UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/** The same CSV from rows already aligned to `columns` (the runner's form): no object per row. */
+export function csvFromCells(columns: string[], rows: ReadonlyArray<ReadonlyArray<unknown>>, opts: { bom?: boolean } = {}): string {
+  const lines = [columns.map(cell).join(',')];
+  for (const r of rows) lines.push(columns.map((_, i) => cell(r[i])).join(','));
+  return `${opts.bom === false ? '' : UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}

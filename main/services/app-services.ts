@@ -8,6 +8,8 @@ import type { AppInfo } from '../../shared/ipc/channels/app';
 import { APP_NAME, APP_VERSION } from './app-meta';
 import { ConnectionsService } from '../connections/service';
 import { KeytarSecretStore, type SecretStore } from '../auth/secret-store';
+import { QueryService } from '../query/service';
+import type { SaveFile } from '../query/export';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -21,6 +23,8 @@ export interface ServiceOptions {
   secretStore?: SecretStore;
   /** Opens the system browser for OAuth (Electron: shell.openExternal); absent: URLs are shown instead. */
   openExternal?: (url: string) => Promise<void>;
+  /** Asks where to save an exported file (Electron: the save dialog); absent: exports return the content. */
+  saveFile?: SaveFile;
 }
 
 /**
@@ -35,6 +39,8 @@ export interface AppServices {
   readonly info: () => AppInfo;
   /** CRM connections and ready provider clients: `await connections.provider(id)`. */
   readonly connections: ConnectionsService;
+  /** The query runner: SOQL / HubSpot search / Pipedrive filters, history, export. */
+  readonly query: QueryService;
   close(): Promise<void>;
 }
 
@@ -59,12 +65,15 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   const closers: Array<() => Promise<void> | void> = [];
   const connections = new ConnectionsService({ db, logger, events, secrets: opts.secretStore ?? new KeytarSecretStore(), openExternal: opts.openExternal });
   closers.push(() => connections.close());
+  const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile });
+  closers.push(() => query.close());
   return {
     dataDir: opts.dataDir,
     db,
     logger,
     events,
     connections,
+    query,
     info: () => ({
       name: APP_NAME,
       version: APP_VERSION,

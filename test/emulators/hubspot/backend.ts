@@ -8,6 +8,7 @@ import { serverError } from './errors';
 import { registerOAuthRoutes } from './oauth';
 import { registerObjectRoutes } from './objects';
 import { resolveObjectType } from './object-types';
+import { registerPipelineRoutes } from './pipeline-routes';
 import { registerPropertyRoutes } from './property-routes';
 import { RateLimiter, RateLimitSchema, rateLimitBody, SECONDLY_MESSAGE, TEN_SECONDLY_MESSAGE, type RateLimitConfig } from './ratelimit';
 import { registerSearchRoutes } from './search';
@@ -57,6 +58,7 @@ export function createHubSpotBackend(opts: HubSpotBackendOptions = {}): HubSpotB
   registerObjectRoutes(router, ctx);
   registerPropertyRoutes(router, ctx);
   registerAssociationRoutes(router, ctx);
+  registerPipelineRoutes(router, ctx);
 
   return {
     router,

@@ -5,7 +5,7 @@ import { batchReply, checkBatchSize } from './batch-shape';
 import { errorBody, invalidProperties, validationError } from './errors';
 import { checkIdProperty, findRecord } from './lookup';
 import { objectTypeInfo, type ObjectType } from './object-types';
-import { archiveRecord, checkUnique, createRecord, updateRecord, validateProperties, type Changes } from './records';
+import { archiveRecord, checkConstraints, createRecord, updateRecord, validateProperties, type Changes } from './records';
 import { toApiObject, toWriteResult } from './serialize';
 import type { HubStore, StoredRecord } from './store';
 
@@ -73,7 +73,7 @@ function batchCreate(store: HubStore, type: ObjectType, body: Record<string, unk
   const inputs = inputsOf(body);
   const planned = inputs.map((input) => {
     const changes = validateProperties(store, type, input.properties ?? {});
-    checkUnique(store, type, changes);
+    checkConstraints(store, type, changes);
     return { changes, links: planCreateAssociations(store, type, input.associations) };
   });
   rejectDuplicateUniqueValues(store, type, planned.map((p) => p.changes));
@@ -94,7 +94,7 @@ function batchUpdate(store: HubStore, type: ObjectType, body: Record<string, unk
     const id = idText(input.id);
     return { id, rec: id ? findRecord(store, type, id, idProperty) : undefined, changes: validateProperties(store, type, input.properties ?? {}) };
   });
-  for (const p of planned) if (p.rec) checkUnique(store, type, p.changes, p.rec.id);
+  for (const p of planned) if (p.rec) checkConstraints(store, type, p.changes, p.rec);
   rejectDuplicateUniqueValues(store, type, planned.map((p) => p.changes));
   const missing = planned.filter((p) => !p.rec).map((p) => p.id);
   const results = planned
@@ -118,7 +118,7 @@ function batchUpsert(store: HubStore, type: ObjectType, body: Record<string, unk
       const own = validateProperties(store, type, { [idProperty]: id });
       for (const [k, v] of own) changes.set(k, v);
     }
-    checkUnique(store, type, changes, rec?.id);
+    checkConstraints(store, type, changes, rec);
     return { key: `${idProperty}|${id.toLowerCase()}`, rec, changes, idProperty };
   });
   rejectDuplicateIds(planned.map((p) => p.key));

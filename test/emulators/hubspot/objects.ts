@@ -5,7 +5,7 @@ import { validationError } from './errors';
 import { requireRecord } from './lookup';
 import { mergeRecords } from './merge';
 import { resolveObjectType, type ObjectType } from './object-types';
-import { archiveRecord, checkUnique, createRecord, updateRecord, validateProperties } from './records';
+import { archiveRecord, checkConstraints, createRecord, updateRecord, validateProperties } from './records';
 import { toApiObject, toWriteResult, type ReadShape } from './serialize';
 import type { HubStore } from './store';
 
@@ -54,7 +54,7 @@ function listObjects(store: HubStore, type: ObjectType, req: EmuRequest) {
 
 function createObject(store: HubStore, type: ObjectType, body: Record<string, unknown>) {
   const changes = validateProperties(store, type, body.properties ?? {});
-  checkUnique(store, type, changes);
+  checkConstraints(store, type, changes);
   const links = planCreateAssociations(store, type, body.associations);
   const rec = createRecord(store, type, changes);
   for (const link of links) store.associations.add(type, rec.id, link.to, link.toId, link.typeId);
@@ -97,7 +97,7 @@ export function registerObjectRoutes(router: Router, ctx: ApiContext): void {
       const body = jsonObject(req);
       const rec = requireRecord(store, type, req.params.objectId, req.query.get('idProperty') ?? undefined);
       const changes = validateProperties(store, type, body.properties ?? {});
-      checkUnique(store, type, changes, rec.id);
+      checkConstraints(store, type, changes, rec);
       updateRecord(store, rec, changes);
       return json(200, toWriteResult(store, rec, changes.keys()));
     }),

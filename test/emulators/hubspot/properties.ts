@@ -1,4 +1,5 @@
 import type { ObjectType } from './object-types';
+import { DEAL_PIPELINES } from './pipeline-data';
 
 export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool' | 'phone_number';
 
@@ -99,15 +100,10 @@ const LIFECYCLE_STAGES = options([
   ['other', 'Other'],
 ]);
 
-export const DEAL_STAGES = options([
-  ['appointmentscheduled', 'Appointment Scheduled'],
-  ['qualifiedtobuy', 'Qualified To Buy'],
-  ['presentationscheduled', 'Presentation Scheduled'],
-  ['decisionmakerboughtin', 'Decision Maker Bought-In'],
-  ['contractsent', 'Contract Sent'],
-  ['closedwon', 'Closed Won'],
-  ['closedlost', 'Closed Lost'],
-]);
+/** Every stage of every deal pipeline, as the dealstage property lists them. */
+export const DEAL_STAGES = options(DEAL_PIPELINES.flatMap((p) => p.stages.map((st): [string, string] => [st.id, st.label])));
+
+const PIPELINE_OPTIONS = options(DEAL_PIPELINES.map((p): [string, string] => [p.id, p.label]));
 
 function contactProperties(): PropertyDef[] {
   const g = 'contactinformation';
@@ -194,7 +190,7 @@ function dealProperties(): PropertyDef[] {
     text('dealname', 'Deal Name', g),
     prop({ name: 'amount', label: 'Amount', type: 'number', fieldType: 'number', groupName: g }),
     prop({ name: 'dealstage', label: 'Deal Stage', type: 'enumeration', fieldType: 'radio', groupName: g, options: DEAL_STAGES }),
-    prop({ name: 'pipeline', label: 'Pipeline', type: 'enumeration', fieldType: 'select', groupName: g, options: options([['default', 'Sales Pipeline']]) }),
+    prop({ name: 'pipeline', label: 'Pipeline', type: 'enumeration', fieldType: 'select', groupName: g, options: PIPELINE_OPTIONS }),
     prop({ name: 'closedate', label: 'Close Date', type: 'datetime', fieldType: 'date', groupName: g }),
     prop({ name: 'description', label: 'Deal Description', type: 'string', fieldType: 'textarea', groupName: g }),
     prop({

@@ -1,5 +1,7 @@
+import { checkDealStage } from './deal-stages';
 import { contactConflict, invalidProperties, validationError, type PropertyProblem } from './errors';
 import type { ObjectType } from './object-types';
+import { withoutBackwardLifecycle } from './lifecycle';
 import type { HubStore, StoredRecord } from './store';
 import { normalizeValue } from './values';
 
@@ -35,6 +37,12 @@ export function validateProperties(store: HubStore, type: ObjectType, raw: unkno
   }
   if (problems.length > 0) throw invalidProperties(problems);
   return changes;
+}
+
+/** Every rule a write must pass besides value validation: unique values, and a deal's stage within its pipeline. */
+export function checkConstraints(store: HubStore, type: ObjectType, changes: Changes, current?: StoredRecord): void {
+  checkUnique(store, type, changes, current?.id);
+  checkDealStage(type, changes, current);
 }
 
 /** Rejects values already held by another live record (email answers 409 like HubSpot's contacts). */
@@ -114,7 +122,8 @@ export function createRecord(store: HubStore, type: ObjectType, changes: Changes
 
 /** Writes only values that differ: HubSpot records no change (and keeps the modified date) for equal values. */
 export function updateRecord(store: HubStore, rec: StoredRecord, requested: Changes): StoredRecord {
-  const changes: Changes = new Map([...requested].filter(([name, value]) => (rec.properties[name] ?? null) !== value));
+  const allowed = withoutBackwardLifecycle(store, rec, requested);
+  const changes: Changes = new Map([...allowed].filter(([name, value]) => (rec.properties[name] ?? null) !== value));
   if (changes.size === 0) return rec;
   const now = store.now();
   store.mutate(rec, () => {

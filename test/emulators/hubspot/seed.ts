@@ -4,7 +4,7 @@ import { HubApiError } from './errors';
 import { OBJECT_TYPES, type ObjectType } from './object-types';
 import { buildCustomProperty, PropertyCreateSchema } from './property-routes';
 import { RateLimitSchema } from './ratelimit';
-import { checkUnique, createRecord, validateProperties } from './records';
+import { checkConstraints, createRecord, validateProperties } from './records';
 import type { HubStore } from './store';
 import type { Account, OAuthApp } from './tokens';
 
@@ -66,7 +66,7 @@ function seedRecords(store: HubStore, type: ObjectType, records: z.infer<typeof 
   records.forEach((r, i) => {
     try {
       const changes = validateProperties(store, type, r.properties, { allowReadOnly: true });
-      checkUnique(store, type, changes);
+      checkConstraints(store, type, changes);
       createRecord(store, type, changes, {
         id: r.id,
         createdAt: ms(r.createdAt) ?? ms(r.properties.createdate as string | undefined),

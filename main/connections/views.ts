@@ -19,7 +19,7 @@ export function toView(c: ConnectionRecord): ConnectionView {
     usage: c.usage,
     lastSyncAt: c.lastSyncAt,
     lastError: c.lastError,
-    loginUrl: c.config.authBaseUrl,
+    loginUrl: c.config.loginUrl ?? null,
     apiBaseUrl: c.config.apiBaseUrl,
     clientId: c.config.clientId ?? null,
     domain: c.config.domain ?? null,

@@ -65,6 +65,8 @@ export interface ConnectionConfig {
   apiBaseUrl: string;
   clientId?: string;
   domain?: string;
+  /** The value of the form's loginUrl field that produced this config, to pre-fill a reconnect. */
+  loginUrl?: string;
 }
 
 export interface ProviderSettings {

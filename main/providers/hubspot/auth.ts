@@ -34,6 +34,7 @@ export function resolveHubSpotConfig(input: ConnectInput, settings: ProviderSett
   return {
     authBaseUrl: authorizeBaseFor(apiBaseUrl),
     apiBaseUrl,
+    loginUrl: apiBaseUrl,
     clientId: input.clientId?.trim() || (typeof clientId === 'string' && clientId ? clientId : undefined),
   };
 }

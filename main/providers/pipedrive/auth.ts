@@ -19,7 +19,8 @@ const authBaseFor = (apiBaseUrl: string): string => (/\.pipedrive\.com$/.test(ne
 export function resolvePipedriveConfig(input: ConnectInput, settings: ProviderSettings): ConnectionConfig {
   const configured = settings.get('pipedrive.baseUrl');
   const domain = input.domain?.trim() ? companyOf(input.domain) : undefined;
-  const base = input.loginUrl ?? (typeof configured === 'string' && configured ? configured : domain ? `https://${domain}.pipedrive.com` : undefined);
+  const override = input.loginUrl ?? (typeof configured === 'string' && configured ? configured : undefined);
+  const base = override ?? (domain ? `https://${domain}.pipedrive.com` : undefined);
   if (!base) throw new ValidationError('Enter your Pipedrive company domain (the "acme" in acme.pipedrive.com).', { fields: ['domain'] });
   const apiBaseUrl = normaliseBaseUrl(base, 'The Pipedrive URL');
   const clientId = settings.get('pipedrive.clientId');
@@ -27,6 +28,7 @@ export function resolvePipedriveConfig(input: ConnectInput, settings: ProviderSe
     authBaseUrl: authBaseFor(apiBaseUrl),
     apiBaseUrl,
     domain,
+    loginUrl: override ? apiBaseUrl : undefined,
     clientId: input.clientId?.trim() || (typeof clientId === 'string' && clientId ? clientId : undefined),
   };
 }

@@ -15,6 +15,7 @@ export function resolveSalesforceConfig(input: ConnectInput, settings: ProviderS
   return {
     authBaseUrl,
     apiBaseUrl: authBaseUrl,
+    loginUrl: authBaseUrl,
     clientId: input.clientId?.trim() || stringSetting(settings, 'salesforce.clientId') || undefined,
   };
 }

@@ -13,6 +13,7 @@ const loginField = {
     { value: SALESFORCE_SANDBOX, label: 'Sandbox (test.salesforce.com)' },
   ],
   allowCustom: true,
+  placeholder: 'https://yourcompany.my.salesforce.com',
   settingKey: 'salesforce.loginUrl',
 };
 

@@ -62,7 +62,8 @@ export const ConnectionView = z.object({
   usage: ApiUsageInfo.nullable(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
-  loginUrl: z.string(),
+  /** What the connect form's login/API URL field held, to pre-fill a reconnect. */
+  loginUrl: z.string().nullable(),
   apiBaseUrl: z.string(),
   clientId: z.string().nullable(),
   domain: z.string().nullable(),

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { emulatorKinds, startEmulator, type EmulatorKind } from './index';
 
 const usage = `usage: npm run emulator -- <${emulatorKinds.join('|')}> [--port N] [--latency MS] [--seed FILE]
-       [--token T] [--auto-approve] [--token-ttl SECONDS] [--error-rate 0..1] [--burst-429 N] [--reset-rate 0..1]`;
+       [--token T] [--secret S] [--auto-approve] [--token-ttl SECONDS] [--error-rate 0..1] [--burst-429 N] [--reset-rate 0..1]`;
 
 function parseFlags() {
   try {
@@ -14,6 +14,7 @@ function parseFlags() {
         latency: { type: 'string', default: '0' },
         seed: { type: 'string' },
         token: { type: 'string' },
+        secret: { type: 'string' },
         'auto-approve': { type: 'boolean', default: false },
         'token-ttl': { type: 'string' },
         'error-rate': { type: 'string', default: '0' },
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     port: num('port', values.port),
     seed,
     token: values.token,
+    secret: values.secret,
     autoApprove: values['auto-approve'],
     tokenTtlSeconds: values['token-ttl'] ? num('token-ttl', values['token-ttl']) : undefined,
     faults: {

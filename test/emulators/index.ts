@@ -1,14 +1,16 @@
 import { serveEmulator, type EmulatorBackend, type RunningEmulator, type StartOptions } from './common/server';
 import type { Faults } from './common/faults';
 
-export type EmulatorKind = 'salesforce' | 'hubspot' | 'pipedrive';
+export type EmulatorKind = 'salesforce' | 'hubspot' | 'pipedrive' | 'gestaoclick';
 
 /** Options every vendor backend understands. */
 export interface BackendOptions {
   /** Parsed seed file content (vendor-specific shape), or undefined to start empty. */
   seed?: unknown;
-  /** A valid static access token (Salesforce session id, HubSpot private-app token, Pipedrive api_token). */
+  /** A valid static access token (Salesforce session id, HubSpot private-app token, Pipedrive api_token, Bling access token, GestãoClick access-token). */
   token?: string;
+  /** GestãoClick's secret-access-token: with `token` it makes the one valid header pair. */
+  secret?: string;
   /** The authorize endpoint redirects at once, as if the user had clicked Approve. */
   autoApprove?: boolean;
   /** Lifetime of issued access tokens in seconds (default: 2 hours). */
@@ -34,6 +36,8 @@ async function loadFactory(kind: EmulatorKind): Promise<BackendFactory> {
       return (await import('./hubspot/backend')).createHubSpotBackend;
     case 'pipedrive':
       return (await import('./pipedrive/backend')).createPipedriveBackend;
+    case 'gestaoclick':
+      return (await import('./gestaoclick/backend')).createGestaoClickBackend;
   }
 }
 
@@ -45,4 +49,4 @@ export async function startEmulator(kind: EmulatorKind, opts: EmulatorOptions = 
   return { ...running, kind, backend };
 }
 
-export const emulatorKinds: EmulatorKind[] = ['salesforce', 'hubspot', 'pipedrive'];
+export const emulatorKinds: EmulatorKind[] = ['salesforce', 'hubspot', 'pipedrive', 'gestaoclick'];

@@ -5,6 +5,7 @@ import type { ApiContext } from './api';
 import { registerAssociationRoutes } from './associations';
 import { registerBatchRoutes } from './batch';
 import { serverError } from './errors';
+import { registerListRoutes } from './list-routes';
 import { registerOAuthRoutes } from './oauth';
 import { registerObjectRoutes } from './objects';
 import { resolveObjectType } from './object-types';
@@ -59,6 +60,7 @@ export function createHubSpotBackend(opts: HubSpotBackendOptions = {}): HubSpotB
   registerPropertyRoutes(router, ctx);
   registerAssociationRoutes(router, ctx);
   registerPipelineRoutes(router, ctx);
+  registerListRoutes(router, ctx);
 
   return {
     router,

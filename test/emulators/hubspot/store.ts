@@ -1,4 +1,5 @@
 import { AssociationStore } from './association-store';
+import { ListStore } from './list-store';
 import { OBJECT_TYPES, objectTypeInfo, type ObjectType } from './object-types';
 import { defaultProperties, type PropertyDef } from './properties';
 
@@ -26,6 +27,7 @@ export type Clock = () => number;
 /** In-memory CRM: records, property definitions, associations and merge aliases. */
 export class HubStore {
   readonly associations = new AssociationStore();
+  readonly lists = new ListStore();
   private records = new Map<ObjectType, Map<string, StoredRecord>>();
   private properties = new Map<ObjectType, Map<string, PropertyDef>>();
   /** Ids absorbed by a merge, pointing at the record that replaced them. */
@@ -52,6 +54,7 @@ export class HubStore {
     this.changes++;
     for (const type of OBJECT_TYPES) this.records.set(type, new Map());
     this.associations.clear();
+    this.lists.clear();
     this.aliases.clear();
     this.uniqueIndex.clear();
     this.nextId = 1001;

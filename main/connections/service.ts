@@ -332,8 +332,9 @@ function fixedAuth(secrets: SessionSecrets): AuthContext {
   const creds = { accessToken: secrets.accessToken, instanceUrl: secrets.instanceUrl, scheme: secrets.scheme };
   return {
     current: async () => creds,
-    renew: async () => {
-      throw new AuthError('The CRM refused the token it just issued. Check the login URL and try again.', { needsReconnect: true });
+    // Nothing to renew yet: the CRM's own refusal says best what is wrong.
+    renew: async (_failed, cause) => {
+      throw new AuthError(cause.message, { needsReconnect: true, code: cause.code, status: cause.status });
     },
   };
 }

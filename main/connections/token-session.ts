@@ -38,9 +38,9 @@ export class TokenSession implements AuthContext {
     return toCredentials(s);
   }
 
-  async renew(failed: Credentials): Promise<Credentials> {
+  async renew(failed: Credentials, cause?: AuthError): Promise<Credentials> {
     await this.get();
-    return toCredentials(await this.refreshFrom(failed.accessToken));
+    return toCredentials(await this.refreshFrom(failed.accessToken, cause));
   }
 
   private async get(): Promise<SessionSecrets> {
@@ -51,17 +51,18 @@ export class TokenSession implements AuthContext {
     return this.secrets;
   }
 
-  private refreshFrom(failedToken: string): Promise<SessionSecrets> {
+  private refreshFrom(failedToken: string, cause?: AuthError): Promise<SessionSecrets> {
     if (this.inflight) return this.inflight;
     if (this.secrets && this.secrets.accessToken !== failedToken) return Promise.resolve(this.secrets);
-    this.inflight = this.doRefresh().finally(() => (this.inflight = undefined));
+    this.inflight = this.doRefresh(cause).finally(() => (this.inflight = undefined));
     return this.inflight;
   }
 
-  private async doRefresh(): Promise<SessionSecrets> {
+  private async doRefresh(cause?: AuthError): Promise<SessionSecrets> {
     const current = this.secrets!;
     if (!current.refreshToken || !this.deps.refresh) {
-      throw this.markDead(new AuthError('The CRM refused the saved token and it cannot be refreshed. Reconnect to sign in again.', { needsReconnect: true, code: 'TOKEN_REFUSED' }));
+      const said = cause ? cause.message.replace(/\.?$/, '.') : 'The CRM refused the saved token.';
+      throw this.markDead(new AuthError(`${said} This kind of sign-in cannot be refreshed: reconnect to sign in again.`, { needsReconnect: true, code: cause?.code ?? 'TOKEN_REFUSED', status: cause?.status }));
     }
     try {
       const next = await this.deps.refresh(current);

@@ -16,7 +16,8 @@ export interface Credentials {
  */
 export interface AuthContext {
   current(): Promise<Credentials>;
-  renew(failed: Credentials): Promise<Credentials>;
+  /** `cause` is the CRM's refusal, so a session that cannot renew can say what the CRM said. */
+  renew(failed: Credentials, cause: AuthError): Promise<Credentials>;
 }
 
 export type Query = Record<string, string | number | boolean | undefined | null | string[]>;
@@ -123,7 +124,7 @@ export class ApiClient {
       return await this.send<T>(req, creds);
     } catch (err) {
       if (!(err instanceof AuthError) || err.needsReconnect) throw err;
-      const fresh = await this.opts.auth.renew(creds);
+      const fresh = await this.opts.auth.renew(creds, err);
       return this.send<T>(req, fresh);
     }
   }

@@ -50,8 +50,9 @@ describe('TokenSession', () => {
 
   it('a refused static token (no refresh token) needs a reconnect', async () => {
     const { s, dead } = session({ accessToken: 'pat-na1-x' });
-    await expect(s.renew({ accessToken: 'pat-na1-x' })).rejects.toMatchObject({ needsReconnect: true });
-    expect(dead[0].message).toMatch(/Reconnect/);
+    const cause = new AuthError('HubSpot refused the token (INVALID_AUTHENTICATION): Authentication credentials not found.', { status: 401 });
+    await expect(s.renew({ accessToken: 'pat-na1-x' }, cause)).rejects.toMatchObject({ needsReconnect: true });
+    expect(dead[0].message).toMatch(/^HubSpot refused the token .*cannot be refreshed: reconnect/);
   });
 
   it('a transient refresh failure does not kill the session', async () => {

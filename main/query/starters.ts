@@ -111,6 +111,7 @@ const hubspot: StarterQuery[] = [
     title: 'Deals by stage',
     description: 'Chart deals grouped by stage.',
     chart: 'bar',
+    chartGroupBy: 'dealstage',
     input: { language: 'hubspot-search', object: 'deals', body: { properties: ['dealname', 'dealstage', 'amount'] } },
   },
 ];

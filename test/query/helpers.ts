@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../main/services/app-services';
 import { createLogger } from '../../main/log/logger';
 import { MemorySecretStore, type SecretStore } from '../../main/auth/secret-store';
+import type { ProviderId } from '../../main/providers/provider';
 import { startEmulator, type Emulator, type EmulatorKind, type EmulatorOptions } from '../emulators/index';
 
 export const TOKEN = 'query-test-token';
@@ -44,7 +45,7 @@ export function emulator(kind: EmulatorKind, opts: EmulatorOptions = {}): Promis
 
 /** Connects through the connections service with the static token, as a person pasting it would. */
 export async function connect(services: AppServices, emu: Emulator): Promise<string> {
-  const view = await services.connections.connectWithToken({ provider: emu.kind, token: TOKEN, loginUrl: emu.url });
+  const view = await services.connections.connectWithToken({ provider: emu.kind as ProviderId, token: TOKEN, loginUrl: emu.url });
   return view.id;
 }
 

@@ -254,6 +254,8 @@ export const StarterQuery = z.object({
   input: QueryInput,
   /** Suggests the Chart view (grouped results). */
   chart: z.enum(['bar', 'line']).optional(),
+  /** The column to group by when charting (results that are not grouped already). */
+  chartGroupBy: z.string().optional(),
 });
 export type StarterQuery = z.infer<typeof StarterQuery>;
 

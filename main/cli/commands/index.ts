@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerInfo } from './info';
 import { registerConnect, registerStatus, registerDisconnect } from './connect';
+import { registerQuery } from './query';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
@@ -11,4 +12,5 @@ export const commands: RegisterCommand[] = [
   registerConnect,
   registerStatus,
   registerDisconnect,
+  registerQuery,
 ];

@@ -1,16 +1,29 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerInfo } from './info';
+import { registerImport } from './import';
+import { registerPeople } from './people';
 import { registerConnect, registerStatus, registerDisconnect } from './connect';
 import { registerQuery } from './query';
+import { registerRunSchedules } from './run-schedules';
+import { registerSchedule } from './schedule';
+import { registerBackup, registerRestore, registerExportAll, registerDeleteAll } from './data-safety';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
 /** One line per command module; feature owners add theirs here. */
 export const commands: RegisterCommand[] = [
   registerInfo,
+  registerImport,
+  registerPeople,
   registerConnect,
   registerStatus,
   registerDisconnect,
   registerQuery,
+  registerRunSchedules,
+  registerSchedule,
+  registerBackup,
+  registerRestore,
+  registerExportAll,
+  registerDeleteAll,
 ];

@@ -1,0 +1,115 @@
+import type { DerivedFigures } from '../../store/people-write';
+import { isCancelledOrder } from '../values/statuses';
+
+/** A ticket as first/last-event ordering sees it: event date, else its order's date. */
+interface HeldTicket {
+  eventId: number;
+  key: string | null;
+}
+
+interface Tracked {
+  /** Money in ten-thousandths, so sums are exact and match the SQL recompute. */
+  units: number;
+  count: number;
+  tickets: Map<number, HeldTicket>;
+  stored: DerivedFigures;
+}
+
+const units = (total: number | null): number => Math.round((total ?? 0) * 10000);
+
+/** SQL's `ORDER BY key ASC NULLS LAST, event id ASC`: does `a` come before `b`? */
+function before(a: HeldTicket, b: HeldTicket): boolean {
+  if (a.key !== b.key) {
+    if (a.key === null) return false;
+    if (b.key === null) return true;
+    return a.key < b.key;
+  }
+  return a.eventId < b.eventId;
+}
+
+/** SQL's `ORDER BY key DESC NULLS LAST, event id DESC`. */
+function after(a: HeldTicket, b: HeldTicket): boolean {
+  if (a.key !== b.key) {
+    if (a.key === null) return false;
+    if (b.key === null) return true;
+    return a.key > b.key;
+  }
+  return a.eventId > b.eventId;
+}
+
+export const countsTowardEvents = (status: string | null): boolean => status !== 'Cancelled' && status !== 'No-show';
+
+/**
+ * Derived figures of people this import created, kept up to date in memory as their orders and
+ * tickets are written, so a bulk import does not re-query them chunk after chunk. It follows
+ * the same rules as `recomputeDerived` (which stays the path for people that existed before).
+ * Every order such a person bought and every ticket they hold was written by this run, so the
+ * running state is complete; anything it cannot follow exactly hands the person back to SQL.
+ */
+export class DerivedTracker {
+  private tracked = new Map<number, Tracked>();
+  private touched = new Set<number>();
+
+  track(personId: number): void {
+    this.tracked.set(personId, { units: 0, count: 0, tickets: new Map(), stored: { total_spent: 0, order_count: 0, first_event_id: null, last_event_id: null } });
+  }
+
+  has(personId: number): boolean {
+    return this.tracked.has(personId);
+  }
+
+  /** Stop following a person; the caller recomputes them in SQL. */
+  drop(personId: number): void {
+    this.tracked.delete(personId);
+    this.touched.delete(personId);
+  }
+
+  /** An order of a tracked buyer changed from `was` (null when new) to `now`. */
+  order(ownerId: number, was: { status: string | null; total: number | null } | null, now: { status: string | null; total: number | null }): void {
+    const t = this.tracked.get(ownerId);
+    if (!t) return;
+    if (was && !isCancelledOrder(was.status)) {
+      t.units -= units(was.total);
+      t.count--;
+    }
+    if (!isCancelledOrder(now.status)) {
+      t.units += units(now.total);
+      t.count++;
+    }
+    this.touched.add(ownerId);
+  }
+
+  /** A ticket is now held by `holderId` (null: by nobody tracked) with this event and status. */
+  ticket(ticketId: number, previousHolder: number | null, holderId: number, eventId: number | null, key: string | null, status: string | null): void {
+    if (previousHolder !== null && previousHolder !== holderId) {
+      const p = this.tracked.get(previousHolder);
+      if (p?.tickets.delete(ticketId)) this.touched.add(previousHolder);
+    }
+    const t = this.tracked.get(holderId);
+    if (!t) return;
+    if (eventId !== null && countsTowardEvents(status)) t.tickets.set(ticketId, { eventId, key });
+    else t.tickets.delete(ticketId);
+    this.touched.add(holderId);
+  }
+
+  /** Figures of tracked people touched since the last call that differ from what is stored. */
+  *changes(): Generator<[number, DerivedFigures]> {
+    for (const id of this.touched) {
+      const t = this.tracked.get(id);
+      if (!t) continue;
+      let first: HeldTicket | null = null;
+      let last: HeldTicket | null = null;
+      for (const h of t.tickets.values()) {
+        if (!first || before(h, first)) first = h;
+        if (!last || after(h, last)) last = h;
+      }
+      const next: DerivedFigures = { total_spent: t.units / 10000, order_count: t.count, first_event_id: first?.eventId ?? null, last_event_id: last?.eventId ?? null };
+      const s = t.stored;
+      if (s.total_spent !== next.total_spent || s.order_count !== next.order_count || s.first_event_id !== next.first_event_id || s.last_event_id !== next.last_event_id) {
+        t.stored = next;
+        yield [id, next];
+      }
+    }
+    this.touched.clear();
+  }
+}

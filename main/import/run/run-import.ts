@@ -1,0 +1,228 @@
+import type { Db } from '../../store/db';
+import { inTransaction, nowIso } from '../../store/db';
+import type { ImportMapping, ImportProgress, ImportResult, RejectedRow, RowWarning } from '../../../shared/ipc/channels/import';
+import { createImportRun, finishImportRun, runningImports, saveRunProgress, setRunStatus, type RunCounts } from '../../store/import-runs';
+import { dropJournal, peopleTouchedByRun, undoRun } from '../../store/import-undo';
+import { appendAudit } from '../../store/audit-log';
+import type { CsvLayout, ReadStats } from '../source/csv-file';
+import { readRecordsThreaded } from '../source/threaded-reader';
+import { compileMapping } from '../mapping/compile';
+import { buildRow, type RowContext } from '../rows/build-row';
+import { StoreMerger } from './merge';
+import { RejectsFile } from './rejects-file';
+import { enqueuePushes } from './enqueue-push';
+
+export const CHUNK_ROWS = 2000;
+const IMPORT_CACHE_KIB = -32768;
+const KEEP_REJECTED = 1000;
+const KEEP_WARNINGS = 200;
+
+export interface RunImportInput {
+  db: Db;
+  layout: CsvLayout;
+  mapping: ImportMapping;
+  /** Orders are keyed per platform: the preset's source (`csv` for plain lists). */
+  source: string;
+  dryRun: boolean;
+  /** Where the rejected-rows CSV goes; null to keep none. */
+  rejectsPath: string | null;
+  /** Keep every rejected row in the result (the CLI prints them all). */
+  keepAllRejected?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Called with the run id as soon as it exists. */
+  onStart?: (runId: number) => void;
+  chunkRows?: number;
+  today?: string;
+  /** Parse on this thread even for big files. */
+  inline?: boolean;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled; nothing was changed.');
+    this.name = 'AbortError';
+  }
+}
+
+const peopleCount = (db: Db): number => (db.prepare('SELECT count(*) FROM people').pluck().get() as number) ?? 0;
+
+/**
+ * Imports the file's rows into the store, one transaction per chunk of rows. Each committed
+ * chunk is consistent (derived figures included). Cancelling or failing undoes the whole run;
+ * a run cut short by a crash is undone by `recoverInterruptedImports`.
+ */
+export async function runImport(input: RunImportInput): Promise<ImportResult> {
+  const { db, layout, mapping } = input;
+  const started = Date.now();
+  const runId = inTransaction(db, () =>
+    createImportRun(db, { fileName: layout.fileName, preset: mapping.preset, dryRun: input.dryRun, options: { mapping, encoding: layout.encoding, delimiter: layout.delimiter }, ownerPid: process.pid }),
+  );
+  input.onStart?.(runId);
+  const counts: RunCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const rejected: RejectedRow[] = [];
+  const warnings: RowWarning[] = [];
+  let warningCount = 0;
+  const stats: ReadStats = { bytesRead: 0, blankRecords: 0, raggedRows: 0 };
+  const rejects = input.rejectsPath ? new RejectsFile(input.rejectsPath, layout.headers) : null;
+  const ctx: RowContext = {
+    mapping: compileMapping(layout.headers, mapping.columns),
+    dateOrder: mapping.dateOrder,
+    decimal: mapping.decimal,
+    event: mapping.event ?? null,
+    today: input.today ?? nowIso().slice(0, 10),
+  };
+  const merger = new StoreMerger(db, runId, input.source);
+  let lastProgress = 0;
+  const progress = (phase: ImportProgress['phase'], force = false) => {
+    const now = Date.now();
+    if (!input.onProgress || (!force && now - lastProgress < 100)) return;
+    lastProgress = now;
+    input.onProgress({ runId, phase, ...counts, bytesRead: stats.bytesRead, totalBytes: layout.size, rowsPerSecond: rate(counts.rows, now - started) });
+  };
+  progress('reading', true);
+  // Checkpointing the WAL after every few chunks makes the import wait on fsync (once at the end
+  // is enough), and email lookups over a large store miss SQLite's default 2 MB page cache.
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  try {
+    for await (const batch of readRecordsThreaded(layout, { batchSize: input.chunkRows ?? CHUNK_ROWS, signal: input.signal, stats, inline: input.inline })) {
+      const built = batch.map((rec) => ({ rec, res: buildRow(rec.line, rec.cells, ctx) }));
+      const now = nowIso();
+      inTransaction(db, () => {
+        for (const { rec, res } of built) {
+          counts.rows++;
+          if (!res.ok) continue;
+          counts[merger.mergeRow(res.row, now)]++;
+          if (rec.ragged) res.issues.push({ kind: 'value', column: '', value: '', message: 'Row has a different number of cells than the header (padded or trimmed)' });
+          for (const issue of res.issues) {
+            warningCount++;
+            if (warnings.length < KEEP_WARNINGS) warnings.push({ line: rec.line, message: issue.message });
+          }
+        }
+        counts.rejected += built.filter((b) => !b.res.ok).length;
+        merger.finishChunk(now);
+        saveRunProgress(db, runId, counts);
+      });
+      for (const { rec, res } of built) {
+        if (res.ok) continue;
+        if (input.keepAllRejected || rejected.length < KEEP_REJECTED) rejected.push({ line: rec.line, reason: res.reason });
+        await rejects?.add(rec.line, rec.cells, res.reason);
+      }
+      if (input.signal?.aborted) throw new ImportCancelled();
+      progress('reading');
+    }
+    await rejects?.close();
+    progress('finishing', true);
+    const queued = finish(input, runId, counts, { rejected, warningCount, rejectsPath: rejects && rejects.count > 0 ? rejects.path : null, stats });
+    const result: ImportResult = {
+      runId: input.dryRun ? null : runId,
+      status: input.dryRun ? 'dry_run' : 'completed',
+      dryRun: input.dryRun,
+      fileName: layout.fileName,
+      preset: mapping.preset,
+      ...counts,
+      rejectedCount: counts.rejected,
+      rejected,
+      warningCount,
+      warnings,
+      people: peopleCount(db),
+      queuedForPush: queued,
+      durationMs: Date.now() - started,
+      rowsPerSecond: rate(counts.rows, Date.now() - started),
+      rejectsAvailable: Boolean(rejects && rejects.count > 0),
+      error: null,
+    };
+    progress('done', true);
+    return result;
+  } catch (err) {
+    await rejects?.close().catch(() => undefined);
+    const cancelled = err instanceof ImportCancelled || (err as Error)?.name === 'AbortError' || input.signal?.aborted === true;
+    progress('rolling-back', true);
+    rollBack(db, runId, cancelled ? 'cancelled' : 'failed', layout.fileName, cancelled ? 'cancelled by the user' : (err as Error).message);
+    progress(cancelled ? 'cancelled' : 'failed', true);
+    if (cancelled) throw new ImportCancelled();
+    throw err;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+const rate = (rows: number, ms: number): number => (ms > 0 ? Math.round((rows * 1000) / ms) : rows);
+
+function finish(
+  input: RunImportInput,
+  runId: number,
+  counts: RunCounts,
+  report: { rejected: RejectedRow[]; warningCount: number; rejectsPath: string | null; stats: ReadStats },
+): number {
+  const { db, layout, mapping } = input;
+  return inTransaction(db, () => {
+    const touched = peopleTouchedByRun(db, runId);
+    const queued = input.dryRun ? 0 : enqueuePushes(db, touched, runId);
+    const summary = `Imported ${layout.fileName}: ${counts.rows} rows, ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected`;
+    finishImportRun(db, runId, input.dryRun ? 'dry_run' : 'completed', counts, {
+      rejected: report.rejected.slice(0, 100),
+      warningCount: report.warningCount,
+      blankLines: report.stats.blankRecords,
+      raggedRows: report.stats.raggedRows,
+      queuedForPush: queued,
+      peopleTouched: touched.length,
+    }, report.rejectsPath);
+    dropJournal(db, runId);
+    if (!input.dryRun) {
+      appendAudit(db, {
+        kind: 'import',
+        action: 'import',
+        outcome: counts.rejected > 0 ? 'warning' : 'ok',
+        summary,
+        detail: { runId, fileName: layout.fileName, preset: mapping.preset, event: mapping.event ?? null, ...counts, queuedForPush: queued, encoding: layout.encoding, delimiter: layout.delimiter },
+      });
+    }
+    return queued;
+  });
+}
+
+/** Undoes a run in one transaction and records why. */
+export function rollBack(db: Db, runId: number, status: 'cancelled' | 'failed' | 'rolled_back', fileName: string, why: string): void {
+  inTransaction(db, () => {
+    const undone = undoRun(db, runId);
+    setRunStatus(db, runId, status, { reason: why, ...undone });
+    appendAudit(db, {
+      kind: 'import',
+      action: status === 'rolled_back' ? 'recover' : 'import',
+      outcome: status === 'cancelled' ? 'info' : 'error',
+      summary: `Import of ${fileName} ${status === 'cancelled' ? 'cancelled' : status === 'failed' ? 'failed' : 'was interrupted'}; the store is as it was before (${why})`,
+      detail: { runId, ...undone },
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs left 'running' by a process that is gone (killed, crashed, power cut) are undone, so
+ * the store never keeps half an import. Runs of live processes, and `active` ones of this
+ * process, are left alone.
+ */
+export function recoverInterruptedImports(db: Db, active: ReadonlySet<number> = new Set()): number[] {
+  const recovered: number[] = [];
+  for (const run of runningImports(db)) {
+    if (active.has(run.id)) continue;
+    const pid = run.ownerPid;
+    if (pid !== null && pid !== process.pid && processAlive(pid)) continue;
+    rollBack(db, run.id, 'rolled_back', run.fileName, 'the app stopped during the import');
+    recovered.push(run.id);
+  }
+  return recovered;
+}

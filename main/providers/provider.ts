@@ -40,6 +40,12 @@ export interface Provider {
    * result says why. Throws only when the whole call failed (auth, rate limit, network).
    */
   write(object: string, op: WriteOp, records: WriteInput[], opts?: WriteOptions): Promise<WriteResult[]>;
+  /**
+   * Present where the CRM has a bulk API (Salesforce Bulk API 2.0): same contract as `write`,
+   * for any number of records, slower to start but far cheaper in API calls. The caller decides
+   * when (the sync.bulkThreshold setting); it never branches on the provider.
+   */
+  bulkWrite?(object: string, op: WriteOp, records: WriteInput[], opts?: WriteOptions & BulkWriteOptions): Promise<WriteResult[]>;
   /** Links records (contact ↔ company, deal ↔ contact, ...); one result per link, in order. */
   associate(links: AssociationInput[]): Promise<WriteResult[]>;
 
@@ -276,6 +282,12 @@ export interface WriteOptions {
 export type WriteResult =
   | { ok: true; id: string; created?: boolean }
   | { ok: false; error: RecordError; id?: string };
+
+export interface BulkWriteOptions {
+  onProgress?: (p: { state: string; processed: number; failed: number }) => void;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
 
 export interface AssociationInput {
   from: { object: string; id: string };

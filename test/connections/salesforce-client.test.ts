@@ -139,6 +139,21 @@ describe('Salesforce provider client against the emulator', () => {
     expect(new DuplicateError('x').kind).toBe('duplicate');
   });
 
+  it('bulk-upserts through Bulk API 2.0 and matches every result back to its input', async () => {
+    expect(sf.bulkWrite).toBeDefined();
+    const records = Array.from({ length: 1200 }, (_, i) => ({ fields: { Ticket_Buyer_Id__c: `BULK-${i}`, LastName: i === 7 ? null : `Bulk ${i}`, Email: `bulk${i}@example.com` } }));
+    const progress: string[] = [];
+    const results = await sf.bulkWrite!('Contact', 'upsert', records, { matchField: 'Ticket_Buyer_Id__c', onProgress: (p) => progress.push(p.state) });
+    expect(results).toHaveLength(1200);
+    expect(results[7]).toMatchObject({ ok: false, error: { kind: 'validation', code: 'REQUIRED_FIELD_MISSING', fields: ['LastName'] } });
+    expect(results.filter((r) => r.ok && r.created)).toHaveLength(1199);
+    expect(progress.at(-1)).toBe('JobComplete');
+    const [b5] = await sf.findBy('Contact', 'Ticket_Buyer_Id__c', ['BULK-5'], ['LastName']);
+    expect(results[5]).toMatchObject({ ok: true, id: b5.id });
+    const again = await sf.bulkWrite!('Contact', 'upsert', records.slice(0, 3), { matchField: 'Ticket_Buyer_Id__c' });
+    expect(again.map((r) => r.ok && r.created)).toEqual([false, false, false]);
+  });
+
   it('reports API usage from the Sforce-Limit-Info header', async () => {
     const usage = await sf.usage();
     expect(usage).toMatchObject({ period: 'day', max: 15000 });

@@ -5,7 +5,7 @@ import { advanceCursor, compareIso, decodeCursor, encodeCursor, seenAtCursor } f
 import { AuthError, ValidationError, isProviderError } from '../errors';
 import type { ClientContext } from '../definition';
 import type {
-  AccountInfo, ApiUsage, AssociationInput, ChangePage, ChangesOptions, NativeQuery, ObjectMeta, ObjectSummary, Page, Provider,
+  AccountInfo, ApiUsage, AssociationInput, BulkWriteOptions, ChangePage, ChangesOptions, NativeQuery, ObjectMeta, ObjectSummary, Page, Provider,
   ProviderCapabilities, QueryOptions, QueryPage, ReadOptions, RemoteRecord, WriteInput, WriteOp, WriteOptions, WriteResult,
 } from '../provider';
 import { mapSalesforceError } from './errors';
@@ -13,6 +13,7 @@ import { toObjectMeta, toObjectSummary, type SalesforceDescribe } from './descri
 import { soqlPages, stripAttributes, toQueryPage } from './query';
 import { ident, selectList, soqlDateTime, whereClause } from './soql';
 import { planLink, writeCollection } from './batch';
+import { bulkWrite } from './bulk';
 
 export const SALESFORCE_API_VERSION = 'v62.0';
 
@@ -150,6 +151,10 @@ export class SalesforceProvider implements Provider {
       results.push(...(await writeCollection(this.api, this.base, ident(object), op, records.slice(i, i + limit), opts.matchField)));
     }
     return results;
+  }
+
+  bulkWrite(object: string, op: WriteOp, records: WriteInput[], opts: WriteOptions & BulkWriteOptions = {}): Promise<WriteResult[]> {
+    return bulkWrite(this.api, this.base, ident(object), op, records, opts);
   }
 
   async associate(links: AssociationInput[]): Promise<WriteResult[]> {

@@ -5,6 +5,9 @@ import { registerImport } from './import';
 import { registerPeople } from './people';
 import { registerConnect, registerStatus, registerDisconnect } from './connect';
 import { registerQuery } from './query';
+import { registerRunSchedules } from './run-schedules';
+import { registerSchedule } from './schedule';
+import { registerBackup, registerRestore, registerExportAll, registerDeleteAll } from './data-safety';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
@@ -17,4 +20,10 @@ export const commands: RegisterCommand[] = [
   registerStatus,
   registerDisconnect,
   registerQuery,
+  registerRunSchedules,
+  registerSchedule,
+  registerBackup,
+  registerRestore,
+  registerExportAll,
+  registerDeleteAll,
 ];

@@ -4,6 +4,7 @@ import type { BackendOptions } from '../index';
 import { ApiUsage } from './api';
 import { Tokens } from './auth';
 import { BulkJobs } from './bulk2/jobs';
+import { parseDateTime } from './dates';
 import { Dml } from './dml';
 import { errorReply } from './errors';
 import { Schema } from './metadata/schema';
@@ -21,6 +22,7 @@ import { sobjectRoutes } from './routes/sobjects';
 import { versionRoutes } from './routes/versions';
 import { connectedApps, loadSeedRecords, parseSeed } from './seed';
 import type { SfState } from './state';
+import { touchRecords } from './touch';
 
 export const DEFAULT_DAILY_API_REQUESTS = 15000;
 export const DEFAULT_TOKEN_TTL_SECONDS = 2 * 60 * 60;
@@ -31,7 +33,9 @@ export const OLDEST_API_VERSION = 31;
 export interface SalesforceBackend extends EmulatorBackend {
   state: SfState;
   /** Merge like the platform: losers deleted with MasterRecordId, their children re-parented. */
-  merge(objectName: string, masterId: string, loserIds: string[]): void;
+  merge(objectName: string, masterId: string, loserIds: string[], masterFields?: Record<string, unknown>): void;
+  /** Gives records (all live ones without ids) one LastModifiedDate / SystemModstamp; returns how many. */
+  touch(objectName: string, ids?: string[], at?: string): number;
   /** Moves the org clock (timestamps, date literals, token expiry). */
   advanceClock(ms: number): void;
 }
@@ -56,6 +60,7 @@ export function createSalesforceBackend(opts: BackendOptions = {}): SalesforceBa
     },
   };
   loadSeedRecords(org, dml, seed);
+  if (seed.permissions) org.permissions.set(seed.permissions);
 
   const router = new Router();
   oauthRoutes(router, state);
@@ -88,8 +93,13 @@ export function createSalesforceBackend(opts: BackendOptions = {}): SalesforceBa
     rateLimitedReply: (req) => rateLimited(req),
     serverErrorReply: (_req, status) => serverError(status),
     isFaultExempt: (path) => path === '/services/oauth2/authorize',
-    merge(objectName, masterId, loserIds) {
-      dml.merge(org.schema.require(objectName), masterId, loserIds);
+    merge(objectName, masterId, loserIds, masterFields) {
+      dml.merge(org.schema.require(objectName), masterId, loserIds, masterFields);
+    },
+    touch(objectName, ids, at) {
+      const ms = at === undefined ? org.clock.now() : parseDateTime(at);
+      if (ms === undefined) throw new Error(`touch: ${at} is no ISO datetime`);
+      return touchRecords(org, org.schema.require(objectName), ids, ms);
     },
     advanceClock(ms) {
       org.clock.offsetMs += ms;

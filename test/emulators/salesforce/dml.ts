@@ -65,7 +65,7 @@ export class Dml {
   }
 
   externalIdField(obj: ObjectDef, fieldName: string): FieldDef {
-    const field = Schema.field(obj, fieldName);
+    const field = this.org.apiField(obj, fieldName);
     if (!field || !(field.externalId || field.name === 'Id')) {
       throw new SfApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
     }
@@ -79,12 +79,17 @@ export class Dml {
   /** Soft delete (IsDeleted = true, into the recycle bin), cascading to dependent children. */
   delete(id: unknown, obj?: ObjectDef): SfRecord {
     const located = this.locateForWrite(id, obj);
+    if (!this.org.permissions.canDelete(located.obj)) throw failure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    this.hooks[located.obj.name]?.beforeDelete?.(this.org, located.rec);
     this.softDelete(located.obj, located.rec, {});
     return located.rec;
   }
 
-  /** Merge (Account, Contact, Lead): losers are deleted with MasterRecordId, their children move over. */
-  merge(obj: ObjectDef, masterId: string, loserIds: string[]): void {
+  /**
+   * Merge (Account, Contact, Lead): losers are deleted with MasterRecordId, their children move over;
+   * `masterFields` are values that supersede the survivor's, as in the SOAP merge request.
+   */
+  merge(obj: ObjectDef, masterId: string, loserIds: string[], masterFields: Record<string, unknown> = {}): void {
     if (!obj.mergeable) throw new SfApiError(400, 'INVALID_TYPE', `Merge is not supported for ${obj.name}`);
     if (loserIds.length < 1 || loserIds.length > 2) throw new SfApiError(400, 'INVALID_ARGUMENT', 'A merge takes one master and one or two other records');
     const master = this.existing(obj, masterId);
@@ -94,14 +99,21 @@ export class Dml {
         this.reparentChildren(obj, loser.Id as string, master.Id as string);
         this.softDelete(obj, loser, { MasterRecordId: master.Id }, false);
       }
-      this.org.store.put(obj.name, { ...this.org.store.get(obj.name, master.Id as string), ...this.audit(false) });
+      const before = this.org.store.get(obj.name, master.Id as string)!;
+      if (Object.keys(masterFields).length) this.update(obj, master.Id, masterFields);
+      else this.org.store.put(obj.name, { ...before, ...this.audit(false) });
+      this.hooks[obj.name]?.afterSave?.(this.org, this.org.store.get(obj.name, master.Id as string)!, before);
     });
   }
 
   private reparentChildren(obj: ObjectDef, fromId: string, toId: string): void {
     for (const rel of obj.childRelationships) {
+      const childObj = this.org.schema.require(rel.childSObject);
+      const hooks = this.hooks[childObj.name];
       for (const child of this.org.store.findBy(rel.childSObject, rel.field, fromId, true)) {
-        this.org.store.put(rel.childSObject, { ...child, [rel.field]: toId, ...this.audit(false) });
+        if (child.IsDeleted === true) continue;
+        if (hooks?.mergeChild?.(this.org, child, rel.field, toId) === 'drop') this.softDelete(childObj, child, {});
+        else this.org.store.put(rel.childSObject, { ...child, [rel.field]: toId, ...this.audit(false) });
       }
     }
   }

@@ -4,6 +4,7 @@ import { evaluateFormula } from './formula';
 import { IdFactory, keyPrefixOf, normalizeId } from './ids';
 import { Schema } from './metadata/schema';
 import type { FieldDef, ObjectDef } from './metadata/types';
+import { Permissions } from './permissions';
 import { Clock, Store, type SfRecord } from './store';
 
 export interface OrgIdentity {
@@ -27,9 +28,12 @@ export class Org {
   readonly store = new Store();
   readonly ids = new IdFactory();
   readonly identity: OrgIdentity;
+  /** What the signed-in (API) user may see and do; admin hooks and platform writes ignore it. */
+  readonly permissions: Permissions;
   private autoNumbers = new Map<string, number>();
 
   constructor(readonly schema: Schema, user: Partial<Omit<OrgIdentity, 'organizationId' | 'userId'>> = {}) {
+    this.permissions = new Permissions(schema);
     this.identity = {
       organizationId: this.ids.next('00D'),
       userId: '',
@@ -59,13 +63,29 @@ export class Org {
     this.autoNumbers.clear();
   }
 
-  /** The object named in a URL or query; INVALID_TYPE / NOT_FOUND as the caller decides. */
+  /** Any object of the org's metadata (admin hooks, platform code). */
   object(name: string): ObjectDef | undefined {
     return this.schema.get(name);
   }
 
-  requireObjectForRest(name: string): ObjectDef {
+  /** The object named in a URL or query if the API user may read it; INVALID_TYPE / NOT_FOUND as the caller decides. */
+  apiObject(name: string): ObjectDef | undefined {
     const obj = this.schema.get(name);
+    return obj && this.permissions.canRead(obj) ? obj : undefined;
+  }
+
+  /** A field the API user can see (field-level security hides the rest as if they did not exist). */
+  apiField(obj: ObjectDef, name: string): FieldDef | undefined {
+    const field = Schema.field(obj, name);
+    return field && this.permissions.visible(obj, field) ? field : undefined;
+  }
+
+  apiFields(obj: ObjectDef): FieldDef[] {
+    return obj.fields.filter((f) => this.permissions.visible(obj, f));
+  }
+
+  requireObjectForRest(name: string): ObjectDef {
+    const obj = this.apiObject(name);
     if (!obj) throw new SfApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
     return obj;
   }
@@ -104,7 +124,7 @@ export class Org {
   /** A record as the REST API shows it: `attributes` first, then the chosen fields (all by default). */
   apiRecord(obj: ObjectDef, rec: SfRecord, version: string, fields?: FieldDef[]): SfRecord {
     const out: SfRecord = { attributes: { type: obj.name, url: recordUrl(version, obj.name, rec.Id as string) } };
-    for (const f of fields ?? obj.fields) out[f.name] = this.read(obj, rec, f);
+    for (const f of fields ?? this.apiFields(obj)) out[f.name] = this.read(obj, rec, f);
     return out;
   }
 

@@ -5,6 +5,7 @@ import type { Dml } from './dml';
 import { DmlFailure } from './errors';
 import { FieldSpecSchema, ObjectSpecSchema } from './metadata/types';
 import type { Org } from './org';
+import { PermissionsSchema } from './permissions';
 
 /** The seed file (`--seed FILE`): extra metadata, connected apps, limits and records. See README.md. */
 export const SeedSchema = z
@@ -29,6 +30,8 @@ export const SeedSchema = z
     objects: z.array(ObjectSpecSchema).optional(),
     fields: z.record(z.string(), z.array(FieldSpecSchema)).optional(),
     records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
+    /** The API user's profile, applied after the records load (see permissions.ts). */
+    permissions: PermissionsSchema.optional(),
   })
   .strict();
 export type Seed = z.infer<typeof SeedSchema>;

@@ -113,11 +113,11 @@ function checkReference(org: Org, field: FieldDef, value: unknown): unknown {
 function resolveParentByExternalId(org: Org, obj: ObjectDef, key: string, raw: unknown): [FieldDef, string] | undefined {
   const ref = obj.parentIndex.get(key.toLowerCase());
   if (!ref || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const parent = org.schema.get(ref.referenceTo[0]);
+  const parent = org.apiObject(ref.referenceTo[0]);
   const entries = Object.entries(raw as Record<string, unknown>).filter(([k]) => k !== 'attributes');
   if (!parent || entries.length !== 1) return undefined;
   const [extName, extValue] = entries[0];
-  const extField = Schema.field(parent, extName);
+  const extField = org.apiField(parent, extName);
   if (!extField || !(extField.externalId || extField.name === 'Id')) {
     return fail(saveError('INVALID_FIELD', `Field ${extName} is not an external id field on ${parent.name}`, []));
   }
@@ -130,11 +130,25 @@ function resolveParentByExternalId(org: Org, obj: ObjectDef, key: string, raw: u
   return [ref, match.Id as string];
 }
 
+/** CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY when the profile lacks Create / Edit on the object. */
+function checkObjectAccess(org: Org, obj: ObjectDef, mode: WriteMode): void {
+  const allowed = mode === 'create' ? org.permissions.canCreate(obj) : org.permissions.canEdit(obj);
+  if (!allowed) fail(saveError('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', `entity type cannot be ${mode === 'create' ? 'inserted' : 'updated'}: ${obj.label}`));
+}
+
+/** Writable for this user: the field's own rules, then field-level security. */
+function writable(org: Org, obj: ObjectDef, field: FieldDef, mode: WriteMode): boolean {
+  if (!(mode === 'create' ? field.createable : field.updateable)) return false;
+  return org.permissions.access(obj, field) !== 'readOnly';
+}
+
 /**
  * Checks and converts a create/update payload. Throws DmlFailure with the first error, in the order
- * Salesforce reports them: unknown field, read-only field, bad value, field rules, required fields.
+ * Salesforce reports them: object access, unknown (or hidden) field, read-only field, bad value,
+ * field rules, required fields.
  */
 export function prepareWrite(org: Org, obj: ObjectDef, input: Record<string, unknown>, mode: WriteMode): SfRecord {
+  checkObjectAccess(org, obj, mode);
   const values: SfRecord = {};
   const readOnly: string[] = [];
   for (const [key, raw] of Object.entries(input)) {
@@ -143,7 +157,7 @@ export function prepareWrite(org: Org, obj: ObjectDef, input: Record<string, unk
       if (mode === 'create' && raw !== null && raw !== undefined && raw !== '') fail(saveError('INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']));
       continue;
     }
-    const field = Schema.field(obj, key);
+    const field = org.apiField(obj, key);
     if (!field) {
       const parentRef = resolveParentByExternalId(org, obj, key, raw);
       if (parentRef) {
@@ -153,7 +167,7 @@ export function prepareWrite(org: Org, obj: ObjectDef, input: Record<string, unk
       fail(saveError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, []));
       continue;
     }
-    if (!(mode === 'create' ? field.createable : field.updateable)) {
+    if (!writable(org, obj, field, mode)) {
       readOnly.push(field.name);
       continue;
     }

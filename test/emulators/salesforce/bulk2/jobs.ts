@@ -1,7 +1,6 @@
 import { formatDateTime } from '../dates';
 import { SfApiError } from '../errors';
 import type { Dml } from '../dml';
-import { Schema } from '../metadata/schema';
 import type { ObjectDef } from '../metadata/types';
 import type { Org } from '../org';
 import { DELIMITERS, writeCsv } from './csv';
@@ -48,7 +47,7 @@ export class BulkJobs {
   ) {}
 
   create(body: Record<string, unknown>, version: string): IngestJob {
-    const obj = typeof body.object === 'string' ? this.org.object(body.object) : undefined;
+    const obj = typeof body.object === 'string' ? this.org.apiObject(body.object) : undefined;
     if (!obj) throw jobError(400, 'INVALIDJOB', `Unable to find object: ${String(body.object ?? '')}`);
     const operation = OPERATIONS.find((op) => op === body.operation);
     if (!operation) throw jobError(400, 'INVALIDJOB', `InvalidJob : Invalid job operation: ${String(body.operation ?? '')}`);
@@ -62,7 +61,7 @@ export class BulkJobs {
       if (typeof body.externalIdFieldName !== 'string' || !body.externalIdFieldName) {
         throw jobError(400, 'INVALIDJOB', `InvalidJob : External ID was blank for ${obj.name}. An External ID must be specified for upsert.`);
       }
-      const field = Schema.field(obj, body.externalIdFieldName);
+      const field = this.org.apiField(obj, body.externalIdFieldName);
       if (!field || !(field.externalId || field.name === 'Id')) {
         throw jobError(400, 'INVALIDJOB', `InvalidJob : Field name provided, ${body.externalIdFieldName} is not an External ID or indexed field for ${obj.name}`);
       }
@@ -162,7 +161,7 @@ export class BulkJobs {
   private process(job: IngestJob): void {
     const started = Date.now();
     this.transition(job, 'InProgress');
-    processJob(this.dml, job);
+    processJob(this.org, this.dml, job);
     job.processingMs = Date.now() - started;
   }
 }

@@ -1,6 +1,6 @@
 import { DmlFailure, SfApiError, type SaveError } from '../errors';
 import type { Dml } from '../dml';
-import { Schema } from '../metadata/schema';
+import type { Org } from '../org';
 import { DELIMITERS, parseCsv } from './csv';
 import type { IngestJob, Results } from './jobs';
 
@@ -23,7 +23,7 @@ export function uploadedRows(job: IngestJob): { columns: string[]; rows: string[
 }
 
 /** Runs every row; sets `job.results`, or `job.errorMessage` when the upload itself is unusable. */
-export function processJob(dml: Dml, job: IngestJob): void {
+export function processJob(org: Org, dml: Dml, job: IngestJob): void {
   let parsed: { columns: string[]; rows: string[][] };
   try {
     parsed = uploadedRows(job);
@@ -32,7 +32,7 @@ export function processJob(dml: Dml, job: IngestJob): void {
     job.results = { columns: [], successful: [], failed: [], unprocessed: [] };
     return;
   }
-  const unknown = parsed.columns.find((c) => !c.includes('.') && !Schema.field(job.object, c));
+  const unknown = parsed.columns.find((c) => !c.includes('.') && !org.apiField(job.object, c));
   if (unknown !== undefined) {
     job.errorMessage = `InvalidBatch : Field name not found : ${unknown}`;
     job.results = { columns: parsed.columns, successful: [], failed: [], unprocessed: parsed.rows };

@@ -1,6 +1,11 @@
+import { isPermissionable, type Permissions } from '../permissions';
 import type { ChildRelationship, FieldDef, ObjectDef } from './types';
 
-/** describe / describeGlobal bodies in the REST API's shape (the attributes clients read, plus the usual rest). */
+/**
+ * describe / describeGlobal bodies in the REST API's shape (the attributes clients read, plus the
+ * usual rest), as the signed-in user sees them: object permissions set the create/update/delete
+ * flags, field-level security hides fields or makes them read-only.
+ */
 
 const SOAP_TYPES: Record<string, string> = {
   id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', date: 'xsd:date', datetime: 'xsd:dateTime',
@@ -14,15 +19,15 @@ const urlsFor = (version: string, obj: ObjectDef) => {
 
 const isSystem = (obj: ObjectDef) => ['User'].includes(obj.name);
 
-function objectFlags(obj: ObjectDef) {
-  const writable = !isSystem(obj);
+function objectFlags(obj: ObjectDef, perms: Permissions) {
+  const { createable, updateable, deletable } = perms.flags(obj, !isSystem(obj));
   return {
     activateable: false,
-    createable: writable,
+    createable,
     custom: obj.custom,
     customSetting: false,
     deepCloneable: false,
-    deletable: writable,
+    deletable,
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -40,17 +45,17 @@ function objectFlags(obj: ObjectDef) {
     retrieveable: true,
     searchable: true,
     triggerable: true,
-    undeletable: writable,
-    updateable: writable,
+    undeletable: deletable,
+    updateable,
   };
 }
 
-export function describeGlobalEntry(version: string, obj: ObjectDef) {
-  return { ...objectFlags(obj), associateEntityType: null, associateParentEntity: null, urls: urlsFor(version, obj) };
+export function describeGlobalEntry(version: string, obj: ObjectDef, perms: Permissions) {
+  return { ...objectFlags(obj, perms), associateEntityType: null, associateParentEntity: null, urls: urlsFor(version, obj) };
 }
 
-export function describeGlobal(version: string, objects: ObjectDef[]) {
-  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects: objects.map((o) => describeGlobalEntry(version, o)) };
+export function describeGlobal(version: string, objects: ObjectDef[], perms: Permissions) {
+  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects: objects.map((o) => describeGlobalEntry(version, o, perms)) };
 }
 
 export function describeField(f: FieldDef) {
@@ -94,7 +99,7 @@ export function describeField(f: FieldDef) {
     nameField: f.nameField,
     namePointing: false,
     nillable: f.nillable,
-    permissionable: f.custom && f.nillable,
+    permissionable: isPermissionable(f),
     picklistValues: f.picklistValues,
     polymorphicForeignKey: false,
     precision: f.precision,
@@ -127,16 +132,17 @@ const describeChild = (r: ChildRelationship) => ({
   restrictedDelete: false,
 });
 
-export function describeObject(version: string, obj: ObjectDef) {
+export function describeObject(version: string, obj: ObjectDef, perms: Permissions) {
+  const fields = obj.fields.filter((f) => perms.visible(obj, f)).map((f) => describeField(perms.describedField(obj, f)));
   return {
-    ...objectFlags(obj),
+    ...objectFlags(obj, perms),
     actionOverrides: [],
-    childRelationships: obj.childRelationships.map(describeChild),
+    childRelationships: obj.childRelationships.filter((r) => perms.childVisible(r.childSObject, r.field)).map(describeChild),
     compactLayoutable: true,
     defaultImplementation: null,
     extendedBy: null,
     extendsInterfaces: null,
-    fields: obj.fields.map(describeField),
+    fields,
     implementedBy: null,
     implementsInterfaces: null,
     listviewable: null,

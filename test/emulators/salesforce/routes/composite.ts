@@ -2,7 +2,6 @@ import { json, type EmuRequest, type Router } from '../../common/http';
 import { apiRoute, jsonObjectBody } from '../api';
 import { DmlFailure, SfApiError, saveError, type SaveError } from '../errors';
 import { keyPrefixOf, normalizeId } from '../ids';
-import { Schema } from '../metadata/schema';
 import type { ObjectDef } from '../metadata/types';
 import type { SfState } from '../state';
 
@@ -57,7 +56,7 @@ function collectionBody(req: EmuRequest): { allOrNone: boolean; records: Record<
 function recordType(state: SfState, rec: Record<string, unknown>, idForInference?: unknown): ObjectDef {
   const type = (rec.attributes as { type?: unknown } | undefined)?.type;
   if (typeof type === 'string') {
-    const obj = state.org.object(type);
+    const obj = state.org.apiObject(type);
     if (!obj) throw new DmlFailure([saveError('INVALID_TYPE', `sObject type '${type}' is not supported.`)]);
     return obj;
   }
@@ -138,7 +137,7 @@ function retrieve(state: SfState, objectName: string, ids: string[], fieldNames:
   if (ids.length > 2000) throw new SfApiError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 2000 records into this call');
   const fields = fieldNames.length
     ? fieldNames.map((n) => {
-        const f = Schema.field(obj, n);
+        const f = state.org.apiField(obj, n);
         if (!f) throw new SfApiError(400, 'INVALID_FIELD', `No such column '${n}' on entity '${obj.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
         return f;
       })

@@ -13,7 +13,7 @@ export function queryRoutes(router: Router, state: SfState): void {
       if (q === null) throw new SfApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
       const result = runSoql(state.org, q, { includeDeleted, version: call.version });
       const batch = batchSizeFrom(req.headers['sforce-query-options']);
-      return json(200, state.cursors.open(result.records, result.totalSize, batch, call.version));
+      return json(200, state.cursors.open(result, batch, call.version));
     });
   const more = apiRoute(state, (req, call) => {
     const page = state.cursors.next(req.params.locator, call.version);

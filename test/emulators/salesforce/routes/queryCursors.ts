@@ -4,9 +4,17 @@ import type { SfRecord } from '../store';
 /** Server-side query cursors behind `nextRecordsUrl` (`.../query/{locator}-{offset}`). */
 
 interface Cursor {
-  records: SfRecord[];
+  rows: SfRecord[];
+  project: (row: SfRecord) => SfRecord;
   totalSize: number;
   batchSize: number;
+}
+
+/** A query answer before paging: its rows and how each is shown. */
+export interface QueryAnswer {
+  rows: SfRecord[];
+  project: (row: SfRecord) => SfRecord;
+  totalSize: number;
 }
 
 const MAX_OPEN_CURSORS = 100;
@@ -25,11 +33,12 @@ export class QueryCursors {
 
   constructor(private readonly ids: IdFactory) {}
 
-  /** First page of a result; opens a cursor when more rows remain. */
-  open(records: SfRecord[], totalSize: number, batchSize: number, version: string): Page {
-    if (records.length <= batchSize) return { totalSize, done: true, records };
+  /** First page of a result; opens a cursor when more rows remain. Rows are shown page by page. */
+  open(answer: QueryAnswer, batchSize: number, version: string): Page {
+    const { rows, project, totalSize } = answer;
+    if (rows.length <= batchSize) return { totalSize, done: true, records: rows.map(project) };
     const locator = this.ids.next('01g');
-    this.cursors.set(locator, { records, totalSize, batchSize });
+    this.cursors.set(locator, { rows, project, totalSize, batchSize });
     if (this.cursors.size > MAX_OPEN_CURSORS) this.cursors.delete(this.cursors.keys().next().value!);
     return this.page(locator, 0, version)!;
   }
@@ -43,15 +52,15 @@ export class QueryCursors {
 
   private page(locator: string, offset: number, version: string): Page | undefined {
     const c = this.cursors.get(locator)!;
-    if (offset >= c.records.length) return undefined;
+    if (offset >= c.rows.length) return undefined;
     const end = offset + c.batchSize;
-    const done = end >= c.records.length;
+    const done = end >= c.rows.length;
     if (done) this.cursors.delete(locator);
     return {
       totalSize: c.totalSize,
       done,
       ...(done ? {} : { nextRecordsUrl: `/services/data/v${version}/query/${locator}-${end}` }),
-      records: c.records.slice(offset, end),
+      records: c.rows.slice(offset, end).map(c.project),
     };
   }
 

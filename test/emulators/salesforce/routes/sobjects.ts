@@ -3,7 +3,6 @@ import { apiRoute, jsonObjectBody, type ApiCall } from '../api';
 import { DmlFailure, SfApiError, notFound } from '../errors';
 import { normalizeId } from '../ids';
 import { describeGlobal, describeGlobalEntry, describeObject } from '../metadata/describe';
-import { Schema } from '../metadata/schema';
 import type { FieldDef, ObjectDef } from '../metadata/types';
 import { recordUrl } from '../org';
 import type { SfState } from '../state';
@@ -26,10 +25,10 @@ function liveRecord(state: SfState, obj: ObjectDef, rawId: string): SfRecord {
   return rec;
 }
 
-function selectedFields(obj: ObjectDef, param: string | null): FieldDef[] | undefined {
+function selectedFields(state: SfState, obj: ObjectDef, param: string | null): FieldDef[] | undefined {
   if (!param) return undefined;
   return param.split(',').map((name) => {
-    const f = Schema.field(obj, name.trim());
+    const f = state.org.apiField(obj, name.trim());
     if (!f) {
       throw new SfApiError(
         400,
@@ -59,18 +58,18 @@ export function sobjectRoutes(router: Router, state: SfState): void {
   const obj = (name: string) => org.requireObjectForRest(name);
 
   router
-    .on('GET', base, apiRoute(state, (_req, call) => json(200, describeGlobal(call.version, org.schema.all()))))
-    .on('GET', `${base}/:object`, apiRoute(state, (req, call) => json(200, { objectDescribe: describeGlobalEntry(call.version, obj(req.params.object)), recentItems: [] })))
+    .on('GET', base, apiRoute(state, (_req, call) => json(200, describeGlobal(call.version, org.schema.all().filter((o) => org.permissions.canRead(o)), org.permissions))))
+    .on('GET', `${base}/:object`, apiRoute(state, (req, call) => json(200, { objectDescribe: describeGlobalEntry(call.version, obj(req.params.object), org.permissions), recentItems: [] })))
     .on('POST', `${base}/:object`, apiRoute(state, (req) => {
       const o = obj(req.params.object);
       const rec = single(() => dml.create(o, jsonObjectBody(req)));
       return json(201, { id: rec.Id, success: true, errors: [] });
     }))
-    .on('GET', `${base}/:object/describe`, apiRoute(state, (req, call) => json(200, describeObject(call.version, obj(req.params.object)))))
+    .on('GET', `${base}/:object/describe`, apiRoute(state, (req, call) => json(200, describeObject(call.version, obj(req.params.object), org.permissions))))
     .on('GET', `${base}/:object/:id`, apiRoute(state, (req, call) => {
       const o = obj(req.params.object);
       const rec = liveRecord(state, o, req.params.id);
-      return json(200, org.apiRecord(o, rec, call.version, selectedFields(o, req.query.get('fields'))));
+      return json(200, org.apiRecord(o, rec, call.version, selectedFields(state, o, req.query.get('fields'))));
     }))
     .on('PATCH', `${base}/:object/:id`, apiRoute(state, (req) => {
       const o = obj(req.params.object);
@@ -89,7 +88,7 @@ export function sobjectRoutes(router: Router, state: SfState): void {
       const matches = byExternalId(state, o, req.params.field, req.params.value);
       if (matches.length > 1) return multipleChoices(call, o, matches);
       if (!matches.length) throw notFound();
-      return json(200, org.apiRecord(o, matches[0], call.version, selectedFields(o, req.query.get('fields'))));
+      return json(200, org.apiRecord(o, matches[0], call.version, selectedFields(state, o, req.query.get('fields'))));
     }))
     .on('DELETE', `${base}/:object/:field/:value`, apiRoute(state, (req, call) => {
       const o = obj(req.params.object);

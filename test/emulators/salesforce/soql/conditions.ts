@@ -30,13 +30,27 @@ const TYPE_WORD: Record<Category, string> = {
   text: 'string', id: 'id', number: 'double', bool: 'boolean', date: 'date', datetime: 'dateTime', multi: 'string',
 };
 
+/** Stored stamps repeat a lot (records written in the same second); parsing each once keeps big filters and sorts fast. */
+const parsedStamps = new Map<string, number | null>();
+const MAX_PARSED = 200_000;
+
+function memoParse(text: string, parse: (t: string) => number | undefined): number | null {
+  let ms = parsedStamps.get(text);
+  if (ms === undefined) {
+    if (parsedStamps.size >= MAX_PARSED) parsedStamps.clear();
+    ms = parse(text) ?? null;
+    parsedStamps.set(text, ms);
+  }
+  return ms;
+}
+
 /** A stored value in the form comparisons use: lower-cased text, epoch ms for dates. */
 export function comparable(field: FieldDef, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (categoryOf(field)) {
     case 'text': return String(value).toLowerCase();
-    case 'date': return parseDate(String(value)) ?? null;
-    case 'datetime': return parseDateTime(String(value)) ?? null;
+    case 'date': return memoParse(String(value), parseDate);
+    case 'datetime': return memoParse(String(value), parseDateTime);
     default: return value;
   }
 }

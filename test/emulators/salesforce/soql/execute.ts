@@ -6,13 +6,18 @@ import type { Org } from '../org';
 import type { SfRecord } from '../store';
 import { isAggregateQuery, isCountOnly, runAggregate } from './aggregate';
 import { queryError, type QueryContext } from './context';
-import { checkLimits, compilePlan, compileWhere, runPlan, selectRows, type SemiJoin } from './plan';
+import { checkLimits, compilePlan, compileWhere, selectRows, type SemiJoin } from './plan';
 import { readPath, resolvePath } from './paths';
 
 export interface SoqlResult {
   totalSize: number;
-  records: SfRecord[];
+  /** Matching rows in answer order, not yet shaped. */
+  rows: SfRecord[];
+  /** Shapes one row for the answer; callers project page by page so a 25,000-row result stays cheap. */
+  project: (row: SfRecord) => SfRecord;
 }
+
+const asIs = (row: SfRecord) => row;
 
 export interface SoqlOptions {
   /** queryAll: deleted (recycle bin) records are included. */
@@ -68,7 +73,7 @@ export function runSoql(org: Org, text: string, opts: SoqlOptions): SoqlResult {
 }
 
 function runQuery(ctx: QueryContext, q: Query): SoqlResult {
-  const obj = ctx.org.object(q.sObject ?? '');
+  const obj = ctx.org.apiObject(q.sObject ?? '');
   if (!obj) throw unsupportedObject(ctx, q.sObject ?? '');
   const semiJoin: SemiJoin = (sub) => semiJoinValues(ctx, sub);
   if (isAggregateQuery(q)) {
@@ -78,19 +83,19 @@ function runQuery(ctx: QueryContext, q: Query): SoqlResult {
     if (isCountOnly(q)) {
       const start = q.offset ?? 0;
       const n = Math.max(0, Math.min(rows.length - start, q.limit ?? Infinity));
-      return { totalSize: n, records: [] };
+      return { totalSize: n, rows: [], project: asIs };
     }
     const records = runAggregate(ctx, obj, q, rows);
-    return { totalSize: records.length, records };
+    return { totalSize: records.length, rows: records, project: asIs };
   }
   const plan = compilePlan(ctx, obj, q, q.sObjectAlias, semiJoin);
-  const records = runPlan(ctx, plan, candidates(ctx, obj));
-  return { totalSize: records.length, records };
+  const selected = selectRows(ctx, plan, candidates(ctx, obj));
+  return { totalSize: selected.length, rows: selected, project: plan.project };
 }
 
 /** `Id IN (SELECT ContactId FROM ...)`: the values of the inner query's single field. */
 function semiJoinValues(ctx: QueryContext, sub: Query): Set<unknown> {
-  const obj = ctx.org.object(sub.sObject ?? '');
+  const obj = ctx.org.apiObject(sub.sObject ?? '');
   if (!obj) throw unsupportedObject(ctx, sub.sObject ?? '');
   const field = sub.fields?.[0];
   if (!field || sub.fields!.length !== 1 || (field.type !== 'Field' && field.type !== 'FieldRelationship')) {

@@ -1,4 +1,3 @@
-import { Schema } from '../metadata/schema';
 import type { FieldDef, ObjectDef } from '../metadata/types';
 import type { SfRecord } from '../store';
 import { noSuchColumn, unknownRelationship, type QueryContext } from './context';
@@ -24,13 +23,14 @@ export function resolvePath(ctx: QueryContext, obj: ObjectDef, text: string, ali
   let current = obj;
   for (const rel of parts.slice(0, -1)) {
     const ref = current.parentIndex.get(rel.toLowerCase());
-    const target = ref && ctx.org.schema.get(ref.referenceTo[0]);
+    const target = ref && ctx.org.permissions.visible(current, ref) ? ctx.org.apiObject(ref.referenceTo[0]) : undefined;
     if (!ref || !target) throw unknownRelationship(ctx, rel);
     hops.push({ ref, relationshipName: ref.relationshipName!, target });
     current = target;
   }
   const name = parts[parts.length - 1];
-  const field = Schema.field(current, name);
+  // Field-level security hides a field from SOQL as if it did not exist.
+  const field = ctx.org.apiField(current, name);
   if (!field) throw noSuchColumn(ctx, current, name);
   return { hops, field, owner: current, text };
 }

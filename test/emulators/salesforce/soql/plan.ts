@@ -70,14 +70,15 @@ function expandFieldsFunction(ctx: QueryContext, obj: ObjectDef, which: string, 
   if (kind !== 'STANDARD' && (limit === undefined || limit > 200)) {
     throw malformed(ctx, 'FIELDS', 'The SOQL FIELDS function must have a LIMIT of at most 200');
   }
-  return obj.fields
+  return ctx.org
+    .apiFields(obj)
     .filter((f) => kind === 'ALL' || (kind === 'CUSTOM' ? f.custom : !f.custom))
     .map((f) => emitPath(ctx, { hops: [], field: f, owner: obj, text: f.name }));
 }
 
 function compileSubquery(ctx: QueryContext, parent: ObjectDef, sub: Subquery, semiJoin: SemiJoin): Emit {
   const rel = Schema.childRelationship(parent, sub.relationshipName);
-  const child = rel && ctx.org.schema.get(rel.childSObject);
+  const child = rel && ctx.org.permissions.childVisible(rel.childSObject, rel.field) ? ctx.org.schema.get(rel.childSObject) : undefined;
   if (!rel || !child) {
     throw queryError(
       ctx,

@@ -58,3 +58,11 @@ export async function create(emu: Emulator, object: string, fields: Record<strin
   if (res.status !== 201) throw new Error(`create ${object} failed: ${res.status} ${res.text}`);
   return res.body.id as string;
 }
+
+/** POSTs JSON to a `/__admin/...` test hook. */
+export async function admin<T = Json>(emu: Emulator, path: string, body: unknown): Promise<Res<T>> {
+  return call<T>(emu, 'POST', `/__admin/${path}`, body);
+}
+
+/** The error code of a failed single-record answer (`[{ errorCode }]`). */
+export const errorCode = (res: Res): string | undefined => (Array.isArray(res.body) ? res.body[0]?.errorCode : undefined);

@@ -9,6 +9,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { forwardEvents, registerIpcHandlers } from './ipc-register';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { saveWithDialog } from './save-dialog';
+import { openAuthorizeUrl } from './open-external';
 
 /**
  * The Electron shell: lifecycle, one window, IPC wiring. Everything else is the same services
@@ -31,7 +32,7 @@ let services: AppServices | undefined;
 function start(): void {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  services = createAppServices({ dataDir, shell: 'electron', debug: launch.debug, saveFile: saveWithDialog });
+  services = createAppServices({ dataDir, shell: 'electron', debug: launch.debug, saveFile: saveWithDialog, openExternal: openAuthorizeUrl });
   const { logger } = services;
   const appRoot = app.getAppPath();
 

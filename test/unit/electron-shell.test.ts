@@ -113,3 +113,16 @@ describe('forwardEvents', () => {
     expect(live.send).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('isSafeAuthorizeUrl', () => {
+  it('allows https sign-in pages and http only on loopback', async () => {
+    const { isSafeAuthorizeUrl } = await import('../../main/electron/safe-url');
+    expect(isSafeAuthorizeUrl('https://login.salesforce.com/services/oauth2/authorize?x=1')).toBe(true);
+    expect(isSafeAuthorizeUrl('http://127.0.0.1:4567/services/oauth2/authorize')).toBe(true);
+    expect(isSafeAuthorizeUrl('http://localhost:4567/oauth/authorize')).toBe(true);
+    expect(isSafeAuthorizeUrl('http://evil.example.com/oauth/authorize')).toBe(false);
+    expect(isSafeAuthorizeUrl('http://127.0.0.1.evil.example.com/')).toBe(false);
+    expect(isSafeAuthorizeUrl('file:///etc/passwd')).toBe(false);
+    expect(isSafeAuthorizeUrl('javascript:alert(1)')).toBe(false);
+  });
+});

@@ -13,6 +13,6 @@ export function openExternalIfSafe(url: string, onRefused?: (url: string) => voi
 
 /** Opens a CRM sign-in page in the system browser (RFC 8252: never an embedded view). */
 export async function openAuthorizeUrl(url: string): Promise<void> {
-  if (!isSafeAuthorizeUrl(url)) throw new Error(`Refused to open a sign-in page that is neither https nor on this computer: ${url.slice(0, 120)}`);
+  if (!isSafeAuthorizeUrl(url)) throw new Error(`Refused to open a sign-in page that is neither https nor on this computer: ${String(url).slice(0, 120)}`);
   await shell.openExternal(url);
 }

@@ -72,7 +72,16 @@ const toInfo = (def: PresetDefinition, builtIn: boolean): PresetInfo => ({
  * The import feature as the IPC handlers and the CLI use it. One import runs at a time; its
  * progress goes to the event bus as `importProgress`.
  */
-export function createImportService(deps: { db: Db; dataDir: string; events?: EventBus; logger?: Logger }): ImportService {
+export interface ImportServiceDeps {
+  db: Db;
+  dataDir: string;
+  events?: EventBus;
+  logger?: Logger;
+  /** Tests: smaller chunks, progress after every chunk, parsing on this thread. */
+  tuning?: { chunkRows?: number; progressEveryMs?: number; inline?: boolean };
+}
+
+export function createImportService(deps: ImportServiceDeps): ImportService {
   const { db } = deps;
   const dir = join(deps.dataDir, 'imports');
   const uploads = new UploadStore(join(dir, 'uploads'));
@@ -110,6 +119,9 @@ export function createImportService(deps: { db: Db; dataDir: string; events?: Ev
         rejectsPath,
         keepAllRejected: opts.keepAllRejected,
         signal: controller.signal,
+        chunkRows: deps.tuning?.chunkRows,
+        progressEveryMs: deps.tuning?.progressEveryMs,
+        inline: deps.tuning?.inline,
         onStart: (runId) => active && (active.runId = runId),
         onProgress: (p) => emit(p, opts.onProgress),
       });

@@ -18,5 +18,6 @@ export function enqueuePushes(db: Db, personIds: readonly number[], importRunId:
       items.push({ connectionId, object: 'person', localKind: 'person', localId, operation: 'upsert', direction: 'push', payload: { source: 'import', importRunId } });
     }
   }
-  return enqueueMany(db, items).ids.length;
+  enqueueMany(db, items);
+  return items.length;
 }

@@ -36,6 +36,7 @@ export interface RunImportInput {
   today?: string;
   /** Parse on this thread even for big files. */
   inline?: boolean;
+  progressEveryMs?: number;
 }
 
 export class ImportCancelled extends Error {
@@ -76,7 +77,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
   let lastProgress = 0;
   const progress = (phase: ImportProgress['phase'], force = false) => {
     const now = Date.now();
-    if (!input.onProgress || (!force && now - lastProgress < 100)) return;
+    if (!input.onProgress || (!force && now - lastProgress < (input.progressEveryMs ?? 100))) return;
     lastProgress = now;
     input.onProgress({ runId, phase, ...counts, bytesRead: stats.bytesRead, totalBytes: layout.size, rowsPerSecond: rate(counts.rows, now - started) });
   };

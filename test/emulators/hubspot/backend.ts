@@ -1,20 +1,23 @@
 import { Router, type EmuRequest } from '../common/http';
 import type { EmulatorBackend } from '../common/server';
 import type { BackendOptions } from '../index';
+import { adminRecords } from './admin-records';
 import type { ApiContext } from './api';
 import { registerAssociationRoutes } from './associations';
 import { registerBatchRoutes } from './batch';
 import { serverError } from './errors';
 import { registerListRoutes } from './list-routes';
+import { registerAttendanceRoutes } from './marketing-event-attendance';
+import { registerMarketingEventRoutes } from './marketing-event-routes';
 import { registerOAuthRoutes } from './oauth';
 import { registerObjectRoutes } from './objects';
-import { resolveObjectType } from './object-types';
 import { registerPipelineRoutes } from './pipeline-routes';
+import { registerPreferencesV3Routes } from './preferences-v3';
+import { registerPreferencesV4Routes } from './preferences-v4';
 import { registerPropertyRoutes } from './property-routes';
 import { RateLimiter, RateLimitSchema, rateLimitBody, SECONDLY_MESSAGE, TEN_SECONDLY_MESSAGE, type RateLimitConfig } from './ratelimit';
 import { registerSearchRoutes } from './search';
 import { applySeed, DEFAULT_ACCOUNT, DEFAULT_OAUTH_APP, parseSeed } from './seed';
-import { toAdminRecord } from './serialize';
 import { HubStore } from './store';
 import { TokenRegistry } from './tokens';
 
@@ -36,7 +39,10 @@ export interface HubSpotBackend extends EmulatorBackend {
 
 const isSearch = (path: string) => /^\/crm\/v3\/objects\/[^/]+\/search\/?$/.test(path);
 
-/** The HubSpot emulator: OAuth v1, CRM objects v3, properties, search and associations v4. */
+/**
+ * The HubSpot emulator: OAuth v1, CRM objects v3, properties, search, associations v4, pipelines, lists,
+ * marketing events and communication preferences.
+ */
 export function createHubSpotBackend(opts: HubSpotBackendOptions = {}): HubSpotBackend {
   const now = opts.now ?? Date.now;
   const seed = parseSeed(opts.seed);
@@ -61,6 +67,10 @@ export function createHubSpotBackend(opts: HubSpotBackendOptions = {}): HubSpotB
   registerAssociationRoutes(router, ctx);
   registerPipelineRoutes(router, ctx);
   registerListRoutes(router, ctx);
+  registerAttendanceRoutes(router, ctx);
+  registerMarketingEventRoutes(router, ctx);
+  registerPreferencesV3Routes(router, ctx);
+  registerPreferencesV4Routes(router, ctx);
 
   return {
     router,
@@ -68,8 +78,7 @@ export function createHubSpotBackend(opts: HubSpotBackendOptions = {}): HubSpotB
     tokens,
     limiter,
     records(objectName: string) {
-      const type = resolveObjectType(objectName);
-      return type ? store.all(type).map((r) => toAdminRecord(store, r)) : undefined;
+      return adminRecords(store, objectName);
     },
     reset() {
       store.reset();

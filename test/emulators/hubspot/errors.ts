@@ -58,6 +58,10 @@ export class HubApiError extends Error {
 export const validationError = (message: string, extras?: ErrorExtras): HubApiError =>
   new HubApiError(400, 'VALIDATION_ERROR', message, extras);
 
+/** HubSpot's wording when a required attribute of a request model is missing (seen on v3 JSON bodies). */
+export const missingAttributes = (model: string, names: string[]): HubApiError =>
+  validationError(`Invalid input JSON on line 1, column 1: Cannot build ${model}, some of required attributes are not set [${names.join(', ')}]`);
+
 /** One failed property check, in the JSON HubSpot embeds in "Property values were not valid: [...]". */
 export interface PropertyProblem {
   name: string;

@@ -6,6 +6,7 @@ import { buildCustomProperty, PropertyCreateSchema } from './property-routes';
 import { RateLimitSchema } from './ratelimit';
 import { checkConstraints, createRecord, validateProperties } from './records';
 import type { HubStore } from './store';
+import { LEGAL_BASES } from './subscription-store';
 import type { Account, OAuthApp } from './tokens';
 
 export const DEFAULT_ACCOUNT: Account = { hubId: 24681357, hubDomain: 'ticket-crm-sync-demo.hubspot.com', user: 'demo@ticket-crm-sync.test', userId: 7001 };
@@ -29,6 +30,39 @@ const SeedRecord = z.object({
   archived: z.boolean().optional(),
 });
 
+const SubscriptionDefinitionSeed = z.object({
+  id: Id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  purpose: z.string().default('Marketing'),
+  communicationMethod: z.string().default('Email'),
+  isActive: z.boolean().default(true),
+  isDefault: z.boolean().default(false),
+  isInternal: z.boolean().default(false),
+});
+
+const CommunicationPreferencesSeed = z
+  .object({
+    /** GDPR-enabled accounts need legalBasis and legalBasisExplanation on every status change. */
+    gdprEnabled: z.boolean().default(false),
+    /** Replaces the default subscription types. */
+    definitions: z.array(SubscriptionDefinitionSeed).optional(),
+    statuses: z
+      .array(
+        z.object({
+          email: z.email(),
+          subscriptionId: Id,
+          status: z.enum(['SUBSCRIBED', 'UNSUBSCRIBED']),
+          legalBasis: z.enum(LEGAL_BASES).optional(),
+          legalBasisExplanation: z.string().optional(),
+        }),
+      )
+      .default([]),
+    /** Emails that unsubscribed from all email. */
+    unsubscribedFromAll: z.array(z.email()).default([]),
+  })
+  .strict();
+
 const perType = <T extends z.ZodType>(item: T) =>
   z.object({ contacts: z.array(item).optional(), companies: z.array(item).optional(), deals: z.array(item).optional() }).strict();
 
@@ -41,6 +75,8 @@ export const HubSpotSeedSchema = z
     rateLimits: RateLimitSchema.partial().optional(),
     properties: perType(PropertyCreateSchema).optional(),
     records: perType(SeedRecord).optional(),
+    marketingEvents: z.object({ customPropertyNames: z.array(z.string().min(1)).default([]) }).strict().optional(),
+    communicationPreferences: CommunicationPreferencesSeed.optional(),
     associations: z
       .array(
         z.object({
@@ -80,7 +116,19 @@ function seedRecords(store: HubStore, type: ObjectType, records: z.infer<typeof 
   });
 }
 
-/** Loads custom properties, then records, then associations into a fresh store. */
+function seedPreferences(store: HubStore, prefs: z.infer<typeof CommunicationPreferencesSeed>, nowIso: string): void {
+  const subs = store.subscriptions;
+  subs.gdprEnabled = prefs.gdprEnabled;
+  if (prefs.definitions) subs.definitions = prefs.definitions.map((d) => ({ ...d, createdAt: nowIso, updatedAt: nowIso }));
+  const at = Date.parse(nowIso);
+  prefs.statuses.forEach((s, i) => {
+    if (!subs.definition(s.subscriptionId)) throw new Error(`invalid HubSpot seed: communicationPreferences.statuses[${i}]: no subscription ${s.subscriptionId}`);
+    subs.set({ email: s.email, subscriptionId: s.subscriptionId, state: s.status, legalBasis: s.legalBasis, legalBasisExplanation: s.legalBasisExplanation, source: 'seed', timestamp: at });
+  });
+  for (const email of prefs.unsubscribedFromAll) subs.setOptedOutOfAll(email, at);
+}
+
+/** Loads custom properties, then records, then associations, then account settings into a fresh store. */
 export function applySeed(store: HubStore, seed: HubSpotSeed, nowIso: string): void {
   for (const type of OBJECT_TYPES) {
     for (const p of seed.properties?.[type] ?? []) store.putProperty(type, buildCustomProperty(p, nowIso));
@@ -96,4 +144,6 @@ export function applySeed(store: HubStore, seed: HubSpotSeed, nowIso: string): v
     }
     store.associations.add(a.from.type, a.from.id, a.to.type, a.to.id, def.typeId);
   }
+  for (const name of seed.marketingEvents?.customPropertyNames ?? []) store.marketingEvents.customPropertyNames.add(name);
+  if (seed.communicationPreferences) seedPreferences(store, seed.communicationPreferences, nowIso);
 }

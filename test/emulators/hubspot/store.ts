@@ -1,5 +1,7 @@
 import { AssociationStore } from './association-store';
 import { ListStore } from './list-store';
+import { MarketingEventStore } from './marketing-event-store';
+import { SubscriptionStore } from './subscription-store';
 import { OBJECT_TYPES, objectTypeInfo, type ObjectType } from './object-types';
 import { defaultProperties, type PropertyDef } from './properties';
 
@@ -28,6 +30,8 @@ export type Clock = () => number;
 export class HubStore {
   readonly associations = new AssociationStore();
   readonly lists = new ListStore();
+  readonly marketingEvents = new MarketingEventStore();
+  readonly subscriptions = new SubscriptionStore();
   private records = new Map<ObjectType, Map<string, StoredRecord>>();
   private properties = new Map<ObjectType, Map<string, PropertyDef>>();
   /** Ids absorbed by a merge, pointing at the record that replaced them. */
@@ -49,12 +53,14 @@ export class HubStore {
     return this.changes;
   }
 
-  /** Empties records, associations and aliases; property definitions stay. */
+  /** Empties records, associations, aliases, lists, marketing events and subscription statuses; metadata stays. */
   reset(): void {
     this.changes++;
     for (const type of OBJECT_TYPES) this.records.set(type, new Map());
     this.associations.clear();
     this.lists.clear();
+    this.marketingEvents.clear();
+    this.subscriptions.clear();
     this.aliases.clear();
     this.uniqueIndex.clear();
     this.nextId = 1001;

@@ -46,6 +46,8 @@ export interface Principal {
   /** Granted scopes; private-app tokens made with --token may do everything. */
   scopes: string[] | 'all';
   limit: LimitSubject;
+  /** Which app is calling (never the token itself): records made through external ids belong to it. */
+  app: string;
 }
 
 export type AuthResult =
@@ -168,14 +170,15 @@ export class TokenRegistry {
   authenticate(token: string): AuthResult {
     const hub = this.account.hubId;
     if (this.privateTokens.has(token)) {
-      return { ok: true, principal: { kind: 'private', scopes: 'all', limit: { key: `private|${token}`, accountKey: `hub|${hub}`, privateApp: true } } };
+      const app = `private-app:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+      return { ok: true, principal: { kind: 'private', scopes: 'all', app, limit: { key: `private|${token}`, accountKey: `hub|${hub}`, privateApp: true } } };
     }
     const t = this.access.get(token);
     if (!t) return { ok: false, reason: 'invalid' };
     if (t.expiresAt <= this.now()) return { ok: false, reason: 'expired', expiredAt: t.expiresAt };
     return {
       ok: true,
-      principal: { kind: 'oauth', scopes: t.scopes, limit: { key: `app|${t.appId}|hub|${hub}`, accountKey: `hub|${hub}`, privateApp: false } },
+      principal: { kind: 'oauth', scopes: t.scopes, app: `app:${t.appId}`, limit: { key: `app|${t.appId}|hub|${hub}`, accountKey: `hub|${hub}`, privateApp: false } },
     };
   }
 }

@@ -1,7 +1,7 @@
 import { serveEmulator, type EmulatorBackend, type RunningEmulator, type StartOptions } from './common/server';
 import type { Faults } from './common/faults';
 
-export type EmulatorKind = 'salesforce' | 'hubspot' | 'pipedrive' | 'gestaoclick';
+export type EmulatorKind = 'salesforce' | 'hubspot' | 'pipedrive' | 'gestaoclick' | 'bling';
 
 /** Options every vendor backend understands. */
 export interface BackendOptions {
@@ -38,6 +38,8 @@ async function loadFactory(kind: EmulatorKind): Promise<BackendFactory> {
       return (await import('./pipedrive/backend')).createPipedriveBackend;
     case 'gestaoclick':
       return (await import('./gestaoclick/backend')).createGestaoClickBackend;
+    case 'bling':
+      return (await import('./bling/backend')).createBlingBackend;
   }
 }
 
@@ -49,4 +51,4 @@ export async function startEmulator(kind: EmulatorKind, opts: EmulatorOptions = 
   return { ...running, kind, backend };
 }
 
-export const emulatorKinds: EmulatorKind[] = ['salesforce', 'hubspot', 'pipedrive', 'gestaoclick'];
+export const emulatorKinds: EmulatorKind[] = ['salesforce', 'hubspot', 'pipedrive', 'gestaoclick', 'bling'];

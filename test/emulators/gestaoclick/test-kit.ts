@@ -17,6 +17,7 @@ export interface GcResponse {
   status: number;
   headers: Headers;
   /** Parsed JSON (tests read arbitrary shapes), or the raw text when not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
   body: any;
 }
 
@@ -27,6 +28,7 @@ export interface GcHarness {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<GcResponse>;
   /** fetch with exactly the headers given (no tokens added). */
   raw(method: string, path: string, headers?: Record<string, string>): Promise<GcResponse>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
   records(object: string): Promise<any[]>;
 }
 
@@ -56,6 +58,7 @@ export async function startGestaoClick(opts: GestaoClickOptions = {}): Promise<G
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
   const records = async (object: string) => (await fetch(`${emu.url}/__admin/records/${object}`)).json() as Promise<any[]>;
   return { emu, clock, call, raw, records };
 }

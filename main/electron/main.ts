@@ -10,6 +10,8 @@ import { forwardEvents, registerIpcHandlers } from './ipc-register';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { saveWithDialog } from './save-dialog';
 import { openAuthorizeUrl } from './open-external';
+import { createDesktopTray, type DesktopTray } from './tray';
+import { keepRunningWhenWindowsClosed, startsHidden } from './tray-model';
 
 /**
  * The Electron shell: lifecycle, one window, IPC wiring. Everything else is the same services
@@ -28,6 +30,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let services: AppServices | undefined;
+let desktopTray: DesktopTray | undefined;
+let preloadPath = '';
 
 function start(): void {
   const dataDir = app.getPath('userData');
@@ -42,25 +46,33 @@ function start(): void {
   registerIpcHandlers(ipcMain, createDispatcher(createHandlers(services), logger), logger);
   forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
-  const preload = join(appRoot, 'dist', 'preload', 'index.cjs');
-  createMainWindow(preload);
+  preloadPath = join(appRoot, 'dist', 'preload', 'index.cjs');
+  // The tray keeps the app (and its schedules) running when the window closes.
+  try {
+    desktopTray = createDesktopTray({ services, openWindow: focusMainWindow, quit: () => app.quit() });
+  } catch (err) {
+    logger.warn('No tray on this desktop: the app quits when its window closes', err);
+    services.schedules.start();
+  }
+  if (!startsHidden(process.argv, desktopTray !== undefined)) createMainWindow(preloadPath);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath);
   });
-  // Tray (issue 8): create it here, after the window, from ./tray.ts; once it exists,
-  // 'window-all-closed' keeps the app running in the tray instead of quitting.
   logger.info(`Ticket CRM Sync started (data dir ${dataDir})`);
 }
 
 function focusMainWindow(): void {
   const [win] = BrowserWindow.getAllWindows();
-  if (!win) return;
+  if (!win) {
+    if (services && preloadPath) createMainWindow(preloadPath);
+    return;
+  }
   if (win.isMinimized()) win.restore();
   win.focus();
 }
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (!keepRunningWhenWindowsClosed(desktopTray !== undefined, process.platform)) app.quit();
 });
 
 let closing = false;
@@ -69,5 +81,6 @@ app.on('will-quit', (event) => {
   // Let the store close cleanly (WAL checkpoint) before the process exits.
   event.preventDefault();
   closing = true;
+  desktopTray?.destroy();
   void services.close().finally(() => app.quit());
 });

@@ -46,6 +46,8 @@ const fake = vi.hoisted(() => {
       setPath: (name: string, p: string) => (paths[name] = p),
       getPath: (name: string) => paths[name] ?? `/default/${name}`,
       getAppPath: () => state.appRoot,
+      getLoginItemSettings: () => ({ openAtLogin: false }),
+      setLoginItemSettings: vi.fn(),
       requestSingleInstanceLock: () => true,
       whenReady: () => Promise.resolve(),
       quit: state.quit,
@@ -62,6 +64,17 @@ const fake = vi.hoisted(() => {
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: state.openExternal },
+    // The tray (main/electron/tray.ts; its behaviour is tested in test/schedule/tray.test.ts).
+    Tray: class {
+      setToolTip() {}
+      setContextMenu() {}
+      on() {}
+      destroy() {}
+    },
+    Menu: { buildFromTemplate: (items: unknown[]) => items },
+    nativeImage: { createFromDataURL: () => ({}) },
+    Notification: Object.assign(class {}, { isSupported: () => false }),
+    powerMonitor: { on: vi.fn(), off: vi.fn() },
   };
   return { state, electron };
 });
@@ -130,6 +143,11 @@ describe('Electron main process wiring', () => {
     const sub = { url: 'app://renderer/index.html' };
     const refused = await state.ipcHandlers.get('app:info')!({ senderFrame: sub, sender: { mainFrame } }, {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps running in the tray with its schedules when the last window closes', () => {
+    for (const l of state.appEvents.get('window-all-closed') ?? []) l();
+    expect(state.quit).not.toHaveBeenCalled();
   });
 
   it('blocks navigation and new windows, sending only https links to the system browser', () => {

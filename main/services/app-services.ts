@@ -10,6 +10,8 @@ import { ConnectionsService } from '../connections/service';
 import { KeytarSecretStore, type SecretStore } from '../auth/secret-store';
 import { QueryService } from '../query/service';
 import type { SaveFile } from '../query/export';
+import { SyncRunnerSlot, type SyncRunner } from '../schedule/sync-runner';
+import { ScheduleService } from '../schedule/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Asks where to save an exported file (Electron: the save dialog); absent: exports return the content. */
   saveFile?: SaveFile;
+  /** The sync engine for schedules; tests pass a fake. The engine can also plug in later through `syncRunner.use`. */
+  syncRunner?: SyncRunner;
 }
 
 /**
@@ -33,6 +37,9 @@ export interface ServiceOptions {
  */
 export interface AppServices {
   readonly dataDir: string;
+  /** The store's file. */
+  readonly storeFile: string;
+  /** The open store; read it at call time, never keep it: reopenStore replaces it. */
   readonly db: Db;
   readonly logger: Logger;
   readonly events: EventBus;
@@ -41,12 +48,96 @@ export interface AppServices {
   readonly connections: ConnectionsService;
   /** The query runner: SOQL / HubSpot search / Pipedrive filters, history, export. */
   readonly query: QueryService;
+  /** Where tokens live (delete-all clears it). */
+  readonly secrets: SecretStore;
+  /** Registration point of the sync engine: `syncRunner.use(engine)`; until then runs fail with a clear message. */
+  readonly syncRunner: SyncRunnerSlot;
+  /** Schedules, their runner in this process and the desktop hooks. */
+  readonly schedules: ScheduleService;
+  /**
+   * Closes the store and everything built on its handle, lets `swap` replace the file (restore,
+   * delete all data), then opens it again (migrating it) and rebuilds those parts. Schedules
+   * stop meanwhile and start again if they ran.
+   */
+  reopenStore(swap: (storeFile: string) => Promise<void> | void): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createAppServices(opts: ServiceOptions): AppServices {
   const logger = opts.logger ?? createLogger({ dir: opts.dataDir, debug: opts.debug, console: opts.logToConsole });
-  const { db, migrations } = openDatabase(join(opts.dataDir, 'ticket-crm-sync.sqlite'), {
+  const storeFile = join(opts.dataDir, 'ticket-crm-sync.sqlite');
+  const events = new EventBus();
+  logger.onLine((line) => events.emit('logLine', line));
+  const secrets = opts.secretStore ?? new KeytarSecretStore();
+
+  // Everything that holds the db handle is built here, so reopenStore can rebuild it.
+  const compose = (db: Db) => {
+    const closers: Array<() => Promise<void> | void> = [];
+    const connections = new ConnectionsService({ db, logger, events, secrets, openExternal: opts.openExternal });
+    closers.push(() => connections.close());
+    const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile });
+    closers.push(() => query.close());
+    return {
+      db,
+      connections,
+      query,
+      async close() {
+        for (const c of closers.reverse()) await c();
+        db.close();
+      },
+    };
+  };
+  let parts = compose(openStore(storeFile, logger));
+
+  const syncRunner = new SyncRunnerSlot(opts.syncRunner);
+  const schedules = new ScheduleService({ db: () => parts.db, runner: syncRunner, logger, events });
+  return {
+    dataDir: opts.dataDir,
+    storeFile,
+    get db() {
+      return parts.db;
+    },
+    logger,
+    events,
+    get connections() {
+      return parts.connections;
+    },
+    get query() {
+      return parts.query;
+    },
+    secrets,
+    syncRunner,
+    schedules,
+    info: () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      dataDir: opts.dataDir,
+      schemaVersion: parts.db.pragma('user_version', { simple: true }) as number,
+      shell: opts.shell,
+      demo: opts.demo ?? false,
+      debug: logger.debugEnabled,
+    }),
+    async reopenStore(swap) {
+      const wasRunning = schedules.scheduler.running;
+      await schedules.stop();
+      await parts.close();
+      try {
+        await swap(storeFile);
+      } finally {
+        parts = compose(openStore(storeFile, logger));
+        if (wasRunning) schedules.start();
+      }
+    },
+    async close() {
+      await schedules.stop();
+      await parts.close();
+    },
+  };
+}
+
+/** Opens the store, migrating it (after a backup copy) and noting an upgrade in the audit log. */
+function openStore(file: string, logger: Logger): Db {
+  const { db, migrations } = openDatabase(file, {
     onBackup: (path) => logger.info(`Backed up the local store before upgrading it: ${path}`),
   });
   if (migrations.applied.length > 0) {
@@ -59,33 +150,5 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     });
   }
   if (readSetting(db, 'log.debug') === true) logger.setDebug(true);
-  const events = new EventBus();
-  logger.onLine((line) => events.emit('logLine', line));
-
-  const closers: Array<() => Promise<void> | void> = [];
-  const connections = new ConnectionsService({ db, logger, events, secrets: opts.secretStore ?? new KeytarSecretStore(), openExternal: opts.openExternal });
-  closers.push(() => connections.close());
-  const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile });
-  closers.push(() => query.close());
-  return {
-    dataDir: opts.dataDir,
-    db,
-    logger,
-    events,
-    connections,
-    query,
-    info: () => ({
-      name: APP_NAME,
-      version: APP_VERSION,
-      dataDir: opts.dataDir,
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      shell: opts.shell,
-      demo: opts.demo ?? false,
-      debug: logger.debugEnabled,
-    }),
-    async close() {
-      for (const c of closers.reverse()) await c();
-      db.close();
-    },
-  };
+  return db;
 }

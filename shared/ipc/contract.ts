@@ -7,6 +7,8 @@ import { connectionChannels, connectionEvents } from './channels/connections';
 import { importChannels, importEvents } from './channels/import';
 import { syncChannels, syncEvents } from './channels/sync';
 import { queryChannels, queryEvents } from './channels/query';
+import { scheduleChannels, scheduleEvents } from './channels/schedule';
+import { dataChannels } from './channels/data';
 
 /**
  * The one IPC contract between the renderer and main. Channel names are `domain:method`;
@@ -21,6 +23,8 @@ export const channels = {
   ...importChannels,
   ...syncChannels,
   ...queryChannels,
+  ...scheduleChannels,
+  ...dataChannels,
 };
 
 /** Events main pushes to the renderer; the preload turns them into `window.api.on.<name>(cb)`. */
@@ -32,6 +36,7 @@ export const events = {
   ...importEvents,
   ...syncEvents,
   ...queryEvents,
+  ...scheduleEvents,
 };
 
 export type Channels = typeof channels;

@@ -8,6 +8,8 @@ import { connectionHandlers } from './connections';
 import { importHandlers } from './import';
 import { syncHandlers } from './sync';
 import { queryHandlers } from './query';
+import { scheduleHandlers } from './schedule';
+import { dataHandlers } from './data';
 
 /** Every channel's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(s: AppServices): Handlers {
@@ -20,5 +22,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...importHandlers(s),
     ...syncHandlers(s),
     ...queryHandlers(s),
+    ...scheduleHandlers(s),
+    ...dataHandlers(s),
   };
 }

@@ -46,6 +46,7 @@ function vitestCounts(file) {
 for (const f of ['unit.json', 'e2e.json']) rmSync(join(results, f), { force: true });
 step('typecheck', npx, ['tsc', '-b']);
 step('lint', npx, ['eslint', '.']);
+step('security scan (electronegativity: no high-severity finding)', process.execPath, ['scripts/electronegativity.mjs']);
 const built = step('build', npm, ['run', 'build', '--silent']);
 step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
 if (built) {

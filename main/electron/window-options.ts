@@ -15,6 +15,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click opens new windows outside setWindowOpenHandler's reach.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

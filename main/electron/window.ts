@@ -1,6 +1,6 @@
 import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { APP_START_URL } from './app-origin';
-import { mainWindowOptions } from './window-options';
+import { mainWindowOptions, secureWebPreferences } from './window-options';
 import { openExternalIfSafe } from './open-external';
 import type { Logger } from '../log/logger';
 
@@ -32,7 +32,18 @@ export function hardenSession(session: Session): void {
 }
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  // The security switches are repeated as literals here on purpose: static scanners
+  // (Electronegativity, code review) read them at the constructor, not through a function.
+  const win = new BrowserWindow({
+    ...mainWindowOptions(preloadPath),
+    webPreferences: {
+      ...secureWebPreferences(preloadPath),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_START_URL);
   return win;

@@ -1,4 +1,4 @@
-import { formatDateTime } from './dates';
+import { DAY_MS, formatDateTime } from './dates';
 import { SfApiError } from './errors';
 import { evaluateFormula } from './formula';
 import { IdFactory, keyPrefixOf, normalizeId } from './ids';
@@ -6,6 +6,9 @@ import { Schema } from './metadata/schema';
 import type { FieldDef, ObjectDef } from './metadata/types';
 import { Permissions } from './permissions';
 import { Clock, Store, type SfRecord } from './store';
+
+/** Deleted records stay in the recycle bin this long, then are purged for good. */
+export const RECYCLE_BIN_DAYS = 15;
 
 export interface OrgIdentity {
   organizationId: string;
@@ -97,6 +100,13 @@ export class Org {
     const rec = obj && this.store.get(obj.name, full);
     if (!obj || !rec) return undefined;
     return { obj, rec, deleted: rec.IsDeleted === true };
+  }
+
+  /** A deleted record whose recycle-bin time is over: queryAll and getDeleted no longer see it. */
+  isPurged(rec: SfRecord): boolean {
+    if (rec.IsDeleted !== true) return false;
+    const at = this.store.deletedAt(rec.Id as string);
+    return at !== undefined && at < this.clock.now() - RECYCLE_BIN_DAYS * DAY_MS;
   }
 
   /** A field's current value, computing formula fields on read. */

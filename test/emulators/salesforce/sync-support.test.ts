@@ -46,6 +46,20 @@ describe('deletions through queryAll', () => {
     expect((await soql(emu, 'SELECT COUNT() FROM Contact WHERE IsDeleted = true')).body.totalSize).toBe(0);
     expect((await soql(emu, 'SELECT COUNT() FROM Contact')).body.totalSize).toBe(ids.length - deleted.length);
   });
+
+  it('keeps deleted rows in the recycle bin for 15 days (queryAll, getDeleted), then purges them', async () => {
+    const [kept, purged] = await contacts(2, 'Bin');
+    await call(emu, 'DELETE', `/sobjects/Contact/${purged}`);
+    const inBin = () => queryAll('SELECT Id FROM Contact WHERE IsDeleted = true');
+    const window = () => call(emu, 'GET', `/sobjects/Contact/deleted/?start=${encodeURIComponent(new Date(Date.now() - 60 * 60_000).toISOString())}&end=${encodeURIComponent(new Date(Date.now() + 20 * 86_400_000).toISOString())}`);
+    expect((await inBin()).body.records.map((r: Json) => r.Id)).toEqual([purged]);
+    await admin(emu, 'clock', { advanceMs: 14 * 86_400_000 });
+    expect((await inBin()).body.totalSize).toBe(1);
+    expect((await window()).body.deletedRecords.map((d: Json) => d.id)).toEqual([purged]);
+    await admin(emu, 'clock', { advanceMs: 2 * 86_400_000 });
+    expect((await inBin()).body.totalSize).toBe(0);
+    expect((await queryAll('SELECT Id FROM Contact')).body.records.map((r: Json) => r.Id)).toEqual([kept]);
+  });
 });
 
 describe('merges', () => {

@@ -36,7 +36,7 @@ export function replicationRoutes(router: Router, state: SfState): void {
       const w = window(state, req.query, 15);
       const bin = org.store
         .all(obj.name)
-        .filter((r) => r.IsDeleted === true)
+        .filter((r) => r.IsDeleted === true && !org.isPurged(r))
         .map((r) => ({ id: r.Id as string, at: org.store.deletedAt(r.Id as string) ?? 0 }));
       const inWindow = bin.filter((d) => d.at >= w.start && d.at < w.covered).sort((a, b) => a.at - b.at);
       const earliest = bin.length ? Math.min(...bin.map((d) => d.at)) : w.covered;

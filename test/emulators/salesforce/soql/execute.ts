@@ -62,7 +62,8 @@ function unsupportedObject(ctx: QueryContext, name: string): SfApiError {
 }
 
 function candidates(ctx: QueryContext, obj: ObjectDef): SfRecord[] {
-  return ctx.org.store.all(obj.name);
+  const rows = ctx.org.store.all(obj.name);
+  return ctx.includeDeleted ? rows.filter((r) => !ctx.org.isPurged(r)) : rows;
 }
 
 /** Runs a whole SOQL statement and returns every matching row (paging is the caller's job). */

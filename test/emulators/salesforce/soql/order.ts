@@ -13,21 +13,28 @@ export function sortKey<R>(get: (row: R) => unknown, order: string | undefined, 
 }
 
 function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const t = typeof a;
+  if (t === typeof b && (t === 'number' || t === 'string' || t === 'boolean')) {
+    return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  }
   const x = String(a);
   const y = String(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Sorts a copy of `rows` (stable) by the keys. */
+/**
+ * Sorts a copy of `rows` (stable) by the keys. Keys are read once per row into columns and an index
+ * array is sorted, which keeps 25,000-row incremental pulls cheap.
+ */
 export function sortRows<R>(rows: R[], keys: SortKey<R>[]): R[] {
   if (!keys.length) return rows;
-  const decorated = rows.map((row, i) => ({ row, i, vals: keys.map((k) => k.get(row)) }));
-  decorated.sort((p, q) => {
+  const columns = keys.map((k) => rows.map((row) => k.get(row)));
+  const order = rows.map((_, i) => i);
+  order.sort((p, q) => {
     for (let k = 0; k < keys.length; k++) {
-      const a = p.vals[k];
-      const b = q.vals[k];
+      const a = columns[k][p];
+      const b = columns[k][q];
+      if (a === b) continue;
       const an = a === null || a === undefined;
       const bn = b === null || b === undefined;
       if (an || bn) {
@@ -37,7 +44,7 @@ export function sortRows<R>(rows: R[], keys: SortKey<R>[]): R[] {
       const c = compareValues(a, b);
       if (c !== 0) return keys[k].desc ? -c : c;
     }
-    return p.i - q.i;
+    return p - q;
   });
-  return decorated.map((d) => d.row);
+  return order.map((i) => rows[i]);
 }

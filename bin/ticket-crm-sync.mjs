@@ -6,12 +6,14 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundled = join(root, 'dist', 'cli', 'cli.mjs');
-let runCli;
+let runCli, installCrashGuard;
 if (existsSync(bundled)) {
-  ({ runCli } = await import(pathToFileURL(bundled).href));
+  ({ runCli, installCrashGuard } = await import(pathToFileURL(bundled).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ runCli } = await import(pathToFileURL(join(root, 'main', 'cli', 'index.ts')).href));
+  ({ runCli, installCrashGuard } = await import(pathToFileURL(join(root, 'main', 'cli', 'index.ts')).href));
 }
+// An uncaught error prints a redacted stack instead of Node's raw one (an older bundle may lack it).
+installCrashGuard?.();
 process.exit(await runCli(process.argv.slice(2)));

@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { APP_ID, APP_VERSION } from '../services/app-meta';
 import { CliContext, CliUsageError, type GlobalOptions } from './context';
 import { commands } from './commands';
+import { redactText } from '../log/redact';
+
+export { installCrashGuard } from '../log/crash-guard';
 
 /** Builds the `ticket-crm-sync` program; every command registers itself from ./commands. */
 export function buildProgram(ctxRef: { ctx?: CliContext }): Command {
@@ -43,10 +46,10 @@ function reportError(err: unknown, ctx: CliContext | undefined): number {
     // Help and version exit 0; commander already printed the usage problem otherwise.
     return err.exitCode === 0 ? 0 : 2;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = redactText(err instanceof Error ? err.message : String(err));
   const code = err instanceof CliUsageError ? 2 : 1;
   if (ctx?.json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
   process.stderr.write(`error: ${message}\n`);
-  if (ctx?.opts.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (ctx?.opts.debug && err instanceof Error && err.stack) process.stderr.write(`${redactText(err.stack)}\n`);
   return code;
 }

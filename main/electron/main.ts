@@ -12,11 +12,13 @@ import { saveWithDialog } from './save-dialog';
 import { openAuthorizeUrl } from './open-external';
 import { createDesktopTray, type DesktopTray } from './tray';
 import { keepRunningWhenWindowsClosed, startsHidden } from './tray-model';
+import { installCrashGuard } from '../log/crash-guard';
 
 /**
  * The Electron shell: lifecycle, one window, IPC wiring. Everything else is the same services
  * the CLI and the browser host compose.
  */
+installCrashGuard({ logger: () => services?.logger });
 const launch = readLaunchOptions(process.argv, process.env);
 // Before the lock: the lock is per userData, so separate data dirs can run side by side.
 if (launch.dataDir) app.setPath('userData', launch.dataDir);

@@ -3,6 +3,7 @@ import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type R
 import { IpcErrorCode, type Envelope } from '../../shared/ipc/api';
 import { redactText } from '../log/redact';
 import type { Logger } from '../log/logger';
+import { payloadProblem } from './payload-guard';
 
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -36,6 +37,12 @@ export function createDispatcher(handlers: Handlers, logger: Logger, opts: { che
       return { ok: false, error: { code: IpcErrorCode.unknownChannel, message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
     }
     const def = channels[channel];
+    const problem = payloadProblem(payload);
+    if (problem) {
+      const message = `Invalid request for ${channel}: ${problem}.`;
+      logger.warn(message);
+      return { ok: false, error: { code: IpcErrorCode.invalidRequest, message } };
+    }
     const parsed = def.request.safeParse(payload ?? {});
     if (!parsed.success) {
       const message = describeZodError(channel, parsed.error);

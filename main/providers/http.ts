@@ -1,5 +1,6 @@
 import { Agent, request as undiciRequest, errors as undiciErrors, type Dispatcher } from 'undici';
 import { AuthError, FatalError, ProviderError, RateLimitError, TransientError } from './errors';
+import { traceHttp } from './http-trace';
 
 /** The token a request goes out with; Salesforce also learns its API host from it. */
 export interface Credentials {
@@ -142,12 +143,16 @@ export class ApiClient {
     }
     this.opts.applyAuth(creds, url, headers);
     let res: Dispatcher.ResponseData;
+    const started = Date.now();
+    const exchange = { method: req.method, url, requestHeaders: headers, requestBody: body };
     try {
       res = await undiciRequest(url, { method: req.method, headers, body, dispatcher: this.dispatcher });
     } catch (err) {
+      traceHttp(() => ({ ...exchange, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) }));
       throw toNetworkError(err, req.method, url);
     }
     const text = await readText(res, req.method, url);
+    traceHttp(() => ({ ...exchange, status: res.statusCode, responseHeaders: res.headers, responseBody: text, ms: Date.now() - started }));
     this.opts.onResponse?.({ status: res.statusCode, headers: res.headers });
     const parsed = parseBody(text, res.headers['content-type']);
     const ok = (res.statusCode >= 200 && res.statusCode < 300) || req.acceptStatus?.includes(res.statusCode);

@@ -12,6 +12,7 @@ import { QueryService } from '../query/service';
 import type { SaveFile } from '../query/export';
 import { SyncRunnerSlot, type SyncRunner } from '../schedule/sync-runner';
 import { ScheduleService } from '../schedule/service';
+import { setHttpTraceSink } from '../providers/http-trace';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -69,6 +70,8 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   const events = new EventBus();
   logger.onLine((line) => events.emit('logLine', line));
   const secrets = opts.secretStore ?? new KeytarSecretStore();
+  // Debug mode traces provider requests and responses, redacted, into the log.
+  const detachTrace = setHttpTraceSink({ enabled: () => logger.debugEnabled, write: (line) => logger.debug(line) });
 
   // Everything that holds the db handle is built here, so reopenStore can rebuild it.
   const compose = (db: Db) => {
@@ -131,6 +134,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     async close() {
       await schedules.stop();
       await parts.close();
+      detachTrace();
     },
   };
 }

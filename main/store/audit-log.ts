@@ -1,7 +1,7 @@
 import type { Db } from './db';
 import { nowIso } from './db';
 import type { AuditEntry } from '../../shared/ipc/channels/log';
-import { redactDeep } from '../log/redact';
+import { redactDeep, redactText } from '../log/redact';
 
 export interface NewAuditEntry {
   kind: string;
@@ -33,11 +33,13 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   object: r.object,
   action: r.action,
   outcome: r.outcome,
-  summary: r.summary,
-  detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
+  // Redacted again on the way out: an entry written before a token was known (or by an older
+  // version) still reaches the log viewer and exports scrubbed.
+  summary: redactText(r.summary),
+  detail: r.detail === null ? null : redactDeep(JSON.parse(r.detail) as unknown),
 });
 
-/** Appends one entry; details are redacted here so no caller can leak a secret into the store. */
+/** Appends one entry; summary and details are redacted here so no caller can leak a secret into the store. */
 export function appendAudit(db: Db, e: NewAuditEntry): number {
   const detail = e.detail === undefined ? null : JSON.stringify(redactDeep(e.detail));
   const info = db
@@ -45,7 +47,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): number {
       `INSERT INTO audit_log (at, kind, connection_id, object, action, outcome, summary, detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(nowIso(), e.kind, e.connectionId ?? null, e.object ?? null, e.action, e.outcome, e.summary, detail);
+    .run(nowIso(), e.kind, e.connectionId ?? null, e.object ?? null, e.action, e.outcome, redactText(e.summary), detail);
   return Number(info.lastInsertRowid);
 }
 

@@ -12,6 +12,7 @@ import { QueryService } from '../query/service';
 import type { SaveFile } from '../query/export';
 import { SyncRunnerSlot, type SyncRunner } from '../schedule/sync-runner';
 import { ScheduleService } from '../schedule/service';
+import { SyncService } from '../sync/engine/service';
 import { setHttpTraceSink } from '../providers/http-trace';
 
 export interface ServiceOptions {
@@ -49,6 +50,8 @@ export interface AppServices {
   readonly connections: ConnectionsService;
   /** The query runner: SOQL / HubSpot search / Pipedrive filters, history, export. */
   readonly query: QueryService;
+  /** The sync engine: push, pull, dry runs, the queue monitor, runs and conflicts. */
+  readonly sync: SyncService;
   /** Where tokens live (delete-all clears it). */
   readonly secrets: SecretStore;
   /** Registration point of the sync engine: `syncRunner.use(engine)`; until then runs fail with a clear message. */
@@ -78,12 +81,15 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     const closers: Array<() => Promise<void> | void> = [];
     const connections = new ConnectionsService({ db, logger, events, secrets, openExternal: opts.openExternal });
     closers.push(() => connections.close());
-    const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile });
+    const sync = new SyncService({ db, logger, events, connections });
+    closers.push(() => sync.close());
+    const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile, pull: sync });
     closers.push(() => query.close());
     return {
       db,
       connections,
       query,
+      sync,
       async close() {
         for (const c of closers.reverse()) await c();
         db.close();
@@ -93,6 +99,8 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   let parts = compose(openStore(storeFile, logger));
 
   const syncRunner = new SyncRunnerSlot(opts.syncRunner);
+  // The engine reads the current store at call time (reopenStore rebuilds it).
+  if (!opts.syncRunner) syncRunner.use({ run: (connectionId, kind, o) => parts.sync.run(connectionId, kind, o) });
   const schedules = new ScheduleService({ db: () => parts.db, runner: syncRunner, logger, events });
   return {
     dataDir: opts.dataDir,
@@ -107,6 +115,9 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     },
     get query() {
       return parts.query;
+    },
+    get sync() {
+      return parts.sync;
     },
     secrets,
     syncRunner,

@@ -3,6 +3,7 @@ import { migration001 } from './001-initial';
 import { migration003 } from './003-import';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-schedules';
+import { migration006 } from './006-sync-runs';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a new file and list it here; never edit a shipped one. */
-export const migrations: Migration[] = [migration001, migration003, migration004, migration005];
+export const migrations: Migration[] = [migration001, migration003, migration004, migration005, migration006];
 
 export const latestVersion = (): number => migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

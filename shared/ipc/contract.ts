@@ -9,6 +9,7 @@ import { syncChannels, syncEvents } from './channels/sync';
 import { queryChannels, queryEvents } from './channels/query';
 import { scheduleChannels, scheduleEvents } from './channels/schedule';
 import { dataChannels } from './channels/data';
+import { mappingChannels } from './channels/mappings';
 
 /**
  * The one IPC contract between the renderer and main. Channel names are `domain:method`;
@@ -25,6 +26,7 @@ export const channels = {
   ...queryChannels,
   ...scheduleChannels,
   ...dataChannels,
+  ...mappingChannels,
 };
 
 /** Events main pushes to the renderer; the preload turns them into `window.api.on.<name>(cb)`. */

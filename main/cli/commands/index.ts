@@ -8,7 +8,12 @@ import { registerQuery } from './query';
 import { registerRunSchedules } from './run-schedules';
 import { registerSchedule } from './schedule';
 import { registerBackup, registerRestore, registerExportAll, registerDeleteAll } from './data-safety';
+import { registerMappings } from './mappings';
 
+import { registerPush } from './push';
+import { registerPull } from './pull';
+import { registerQueue } from './queue';
+import { registerLog } from './log';
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
 /** One line per command module; feature owners add theirs here. */
@@ -26,4 +31,9 @@ export const commands: RegisterCommand[] = [
   registerRestore,
   registerExportAll,
   registerDeleteAll,
+  registerMappings,
+  registerPush,
+  registerPull,
+  registerQueue,
+  registerLog,
 ];

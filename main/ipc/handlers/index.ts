@@ -10,6 +10,7 @@ import { syncHandlers } from './sync';
 import { queryHandlers } from './query';
 import { scheduleHandlers } from './schedule';
 import { dataHandlers } from './data';
+import { mappingHandlers } from './mappings';
 
 /** Every channel's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(s: AppServices): Handlers {
@@ -24,5 +25,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...queryHandlers(s),
     ...scheduleHandlers(s),
     ...dataHandlers(s),
+    ...mappingHandlers(s),
   };
 }

@@ -12,7 +12,9 @@ import { QueryService } from '../query/service';
 import type { SaveFile } from '../query/export';
 import { SyncRunnerSlot, type SyncRunner } from '../schedule/sync-runner';
 import { ScheduleService } from '../schedule/service';
+import { SyncService } from '../sync/engine/service';
 import { MappingService } from '../sync/mapping/service';
+import { setHttpTraceSink } from '../providers/http-trace';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -49,6 +51,8 @@ export interface AppServices {
   readonly connections: ConnectionsService;
   /** The query runner: SOQL / HubSpot search / Pipedrive filters, history, export. */
   readonly query: QueryService;
+  /** The sync engine: push, pull, dry runs, the queue monitor, runs and conflicts. */
+  readonly sync: SyncService;
   /** The mapping editor's back end: mappings checked against live CRM metadata, previews, files. */
   readonly mappings: MappingService;
   /** Where tokens live (delete-all clears it). */
@@ -72,19 +76,24 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   const events = new EventBus();
   logger.onLine((line) => events.emit('logLine', line));
   const secrets = opts.secretStore ?? new KeytarSecretStore();
+  // Debug mode traces provider requests and responses, redacted, into the log.
+  const detachTrace = setHttpTraceSink({ enabled: () => logger.debugEnabled, write: (line) => logger.debug(line) });
 
   // Everything that holds the db handle is built here, so reopenStore can rebuild it.
   const compose = (db: Db) => {
     const closers: Array<() => Promise<void> | void> = [];
     const connections = new ConnectionsService({ db, logger, events, secrets, openExternal: opts.openExternal });
     closers.push(() => connections.close());
-    const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile });
+    const sync = new SyncService({ db, logger, events, connections });
+    closers.push(() => sync.close());
+    const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile, pull: sync });
     closers.push(() => query.close());
     const mappings = new MappingService({ db, providers: connections, saveFile: opts.saveFile });
     return {
       db,
       connections,
       query,
+      sync,
       mappings,
       async close() {
         for (const c of closers.reverse()) await c();
@@ -95,6 +104,8 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   let parts = compose(openStore(storeFile, logger));
 
   const syncRunner = new SyncRunnerSlot(opts.syncRunner);
+  // The engine reads the current store at call time (reopenStore rebuilds it).
+  if (!opts.syncRunner) syncRunner.use({ run: (connectionId, kind, o) => parts.sync.run(connectionId, kind, o) });
   const schedules = new ScheduleService({ db: () => parts.db, runner: syncRunner, logger, events });
   return {
     dataDir: opts.dataDir,
@@ -109,6 +120,9 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     },
     get query() {
       return parts.query;
+    },
+    get sync() {
+      return parts.sync;
     },
     get mappings() {
       return parts.mappings;
@@ -139,6 +153,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     async close() {
       await schedules.stop();
       await parts.close();
+      detachTrace();
     },
   };
 }

@@ -10,10 +10,6 @@ import { registerSchedule } from './schedule';
 import { registerBackup, registerRestore, registerExportAll, registerDeleteAll } from './data-safety';
 import { registerMappings } from './mappings';
 
-import { registerPush } from './push';
-import { registerPull } from './pull';
-import { registerQueue } from './queue';
-import { registerLog } from './log';
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
 /** One line per command module; feature owners add theirs here. */
@@ -32,8 +28,4 @@ export const commands: RegisterCommand[] = [
   registerExportAll,
   registerDeleteAll,
   registerMappings,
-  registerPush,
-  registerPull,
-  registerQueue,
-  registerLog,
 ];

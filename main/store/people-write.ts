@@ -22,9 +22,12 @@ export interface DerivedFigures {
   last_event_id: number | null;
 }
 
+export const noFigures: DerivedFigures = { total_spent: 0, order_count: 0, first_event_id: null, last_event_id: null };
+
 export interface PeopleWrites {
   findByEmail(email: string): PersonRow | undefined;
-  insert(email: string, fields: PersonFields, runId: number | null, now: string): number;
+  /** A new person, with derived figures already known when the caller can work them out. */
+  insert(email: string, fields: PersonFields, runId: number | null, now: string, derived?: DerivedFigures): number;
   update(id: number, fields: PersonFields, now: string): void;
   setDerived(id: number, d: DerivedFigures, now: string): void;
 }
@@ -34,13 +37,17 @@ export function preparePeopleWrites(db: Db): PeopleWrites {
   const cols = personFieldColumns.join(', ');
   const find = db.prepare(`SELECT id, email, created_run_id, ${cols} FROM people WHERE email = ?`);
   const marks = personFieldColumns.map(() => '?').join(', ');
-  const insert = db.prepare(`INSERT INTO people (email, ${cols}, created_run_id, created_at, updated_at) VALUES (?, ${marks}, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO people (email, ${cols}, total_spent, order_count, first_event_id, last_event_id, created_run_id, created_at, updated_at)
+     VALUES (?, ${marks}, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const update = db.prepare(`UPDATE people SET ${personFieldColumns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
   const derived = db.prepare('UPDATE people SET total_spent = ?, order_count = ?, first_event_id = ?, last_event_id = ?, updated_at = ? WHERE id = ?');
   const values = (f: PersonFields) => personFieldColumns.map((c) => f[c]);
   return {
     findByEmail: (email) => find.get(email) as PersonRow | undefined,
-    insert: (email, fields, runId, now) => Number(insert.run(email, ...values(fields), runId, now, now).lastInsertRowid),
+    insert: (email, fields, runId, now, d = noFigures) =>
+      Number(insert.run(email, ...values(fields), d.total_spent, d.order_count, d.first_event_id, d.last_event_id, runId, now, now).lastInsertRowid),
     update: (id, fields, now) => void update.run(...values(fields), now, id),
     setDerived: (id, d, now) => void derived.run(d.total_spent, d.order_count, d.first_event_id, d.last_event_id, now, id),
   };

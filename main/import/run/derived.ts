@@ -7,15 +7,28 @@ interface HeldTicket {
   key: string | null;
 }
 
+interface HeldTicketOf extends HeldTicket {
+  ticketId: number;
+}
+
+/** Kept small: a bulk import follows one of these per new person. */
 interface Tracked {
   /** Money in ten-thousandths, so sums are exact and match the SQL recompute. */
   units: number;
   count: number;
-  tickets: Map<number, HeldTicket>;
+  /** Usually one or two; null until the first. */
+  tickets: HeldTicketOf[] | null;
   stored: DerivedFigures;
 }
 
-const units = (total: number | null): number => Math.round((total ?? 0) * 10000);
+function removeTicket(t: Tracked, ticketId: number): boolean {
+  const i = t.tickets?.findIndex((h) => h.ticketId === ticketId) ?? -1;
+  if (i < 0) return false;
+  t.tickets!.splice(i, 1);
+  return true;
+}
+
+export const units = (total: number | null): number => Math.round((total ?? 0) * 10000);
 
 /** SQL's `ORDER BY key ASC NULLS LAST, event id ASC`: does `a` come before `b`? */
 function before(a: HeldTicket, b: HeldTicket): boolean {
@@ -50,8 +63,9 @@ export class DerivedTracker {
   private tracked = new Map<number, Tracked>();
   private touched = new Set<number>();
 
-  track(personId: number): void {
-    this.tracked.set(personId, { units: 0, count: 0, tickets: new Map(), stored: { total_spent: 0, order_count: 0, first_event_id: null, last_event_id: null } });
+  /** Starts following a new person whose row was stored with `stored` figures. */
+  track(personId: number, stored: DerivedFigures): void {
+    this.tracked.set(personId, { units: 0, count: 0, tickets: null, stored });
   }
 
   has(personId: number): boolean {
@@ -83,12 +97,12 @@ export class DerivedTracker {
   ticket(ticketId: number, previousHolder: number | null, holderId: number, eventId: number | null, key: string | null, status: string | null): void {
     if (previousHolder !== null && previousHolder !== holderId) {
       const p = this.tracked.get(previousHolder);
-      if (p?.tickets.delete(ticketId)) this.touched.add(previousHolder);
+      if (p && removeTicket(p, ticketId)) this.touched.add(previousHolder);
     }
     const t = this.tracked.get(holderId);
     if (!t) return;
-    if (eventId !== null && countsTowardEvents(status)) t.tickets.set(ticketId, { eventId, key });
-    else t.tickets.delete(ticketId);
+    removeTicket(t, ticketId);
+    if (eventId !== null && countsTowardEvents(status)) (t.tickets ??= []).push({ ticketId, eventId, key });
     this.touched.add(holderId);
   }
 
@@ -99,7 +113,7 @@ export class DerivedTracker {
       if (!t) continue;
       let first: HeldTicket | null = null;
       let last: HeldTicket | null = null;
-      for (const h of t.tickets.values()) {
+      for (const h of t.tickets ?? []) {
         if (!first || before(h, first)) first = h;
         if (!last || after(h, last)) last = h;
       }

@@ -1,11 +1,12 @@
 import type { Db } from '../../store/db';
-import { preparePeopleWrites, recomputeDerived, personFieldColumns, type PersonFields, type PersonRow } from '../../store/people-write';
-import { prepareOrderWrites, type OrderFields } from '../../store/orders-write';
+import { preparePeopleWrites, recomputeDerived, personFieldColumns, noFigures, type DerivedFigures, type PersonFields, type PersonRow } from '../../store/people-write';
+import { prepareOrderWrites, type OrderFields, type OrderRow } from '../../store/orders-write';
 import { prepareTicketWrites, type TicketFields } from '../../store/tickets-write';
 import { prepareEventWrites, eventKey } from '../../store/events';
 import { prepareJournal, journalPeople, type UndoKind } from '../../store/import-undo';
 import type { ImportRow } from '../rows/build-row';
-import { DerivedTracker } from './derived';
+import { DerivedTracker, countsTowardEvents, units } from './derived';
+import { isCancelledOrder } from '../values/statuses';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -57,6 +58,28 @@ export function mergePerson(existing: PersonRow, incoming: ImportRow['person'], 
 function newPerson(p: ImportRow['person']): PersonFields {
   const { custom, ...rest } = p;
   return { ...rest, custom_fields: custom ? JSON.stringify(custom) : '{}' };
+}
+
+type ResolvedRowEvent = { id: number | null; startsAt: string | null; changed: boolean };
+type PreLookup = { event: ResolvedRowEvent; order: OrderRow | undefined };
+
+/**
+ * What a new person's derived figures will be once their row's order and ticket are written,
+ * so the person is stored with them instead of being updated right after. Anything this does
+ * not foresee is corrected at the end of the chunk.
+ */
+function expectedFigures(row: ImportRow, pre: PreLookup | undefined): DerivedFigures {
+  if (!row.order || !pre) return noFigures;
+  const t = row.ticket!;
+  const counts = pre.event.id !== null && countsTowardEvents(t.status);
+  let total_spent = 0;
+  let order_count = 0;
+  if (!pre.order && !isCancelledOrder(row.order.status)) {
+    const total = row.order.total ?? (t.price !== null ? Math.round(t.price * (t.quantity ?? 1) * 10000) / 10000 : null);
+    total_spent = units(total) / 10000;
+    order_count = 1;
+  }
+  return { total_spent, order_count, first_event_id: counts ? pre.event.id : null, last_event_id: counts ? pre.event.id : null };
 }
 
 const same = <T extends object>(a: T, b: T, keys: readonly (keyof T)[]): boolean => keys.every((k) => a[k] === b[k]);
@@ -114,9 +137,12 @@ export class StoreMerger {
     const found = this.people.findByEmail(row.email);
     let personId: number;
     let changed = false;
+    let pre: PreLookup | undefined;
     if (!found) {
-      personId = this.people.insert(row.email, newPerson(row.person), this.runId, now);
-      this.derived.track(personId);
+      pre = row.order ? { event: this.event(row, now), order: this.orders.find(this.source, row.order.externalId) } : undefined;
+      const figures = expectedFigures(row, pre);
+      personId = this.people.insert(row.email, newPerson(row.person), this.runId, now, figures);
+      this.derived.track(personId, figures);
     } else {
       personId = found.id;
       const merged = mergePerson(found, row.person, this.seen.person.has(personId));
@@ -127,12 +153,12 @@ export class StoreMerger {
       }
     }
     this.seen.person.add(personId);
-    if (row.order) changed = this.mergeOrder(row, personId, now) || changed;
+    if (row.order) changed = this.mergeOrder(row, personId, now, pre) || changed;
     if (!found) return 'created';
     return changed ? 'updated' : 'unchanged';
   }
 
-  private event(row: ImportRow, now: string): { id: number | null; startsAt: string | null; changed: boolean } {
+  private event(row: ImportRow, now: string): ResolvedRowEvent {
     if (!row.event) return { id: null, startsAt: null, changed: false };
     const key = eventKey(row.event.name, row.event.date);
     const cached = this.eventIds.get(key);
@@ -143,11 +169,11 @@ export class StoreMerger {
     return { id: r.id, startsAt: r.startsAt, changed: r.changed && !r.created };
   }
 
-  private mergeOrder(row: ImportRow, personId: number, now: string): boolean {
+  private mergeOrder(row: ImportRow, personId: number, now: string, pre?: PreLookup): boolean {
     const o = row.order!;
-    const event = this.event(row, now);
+    const event = pre?.event ?? this.event(row, now);
     let changed = event.changed;
-    const found = this.orders.find(this.source, o.externalId);
+    const found = pre ? pre.order : this.orders.find(this.source, o.externalId);
     let orderId: number;
     let ownerId = personId;
     let current: OrderFields;

@@ -13,7 +13,7 @@ import { RejectsFile } from './rejects-file';
 import { enqueuePushes } from './enqueue-push';
 
 export const CHUNK_ROWS = 2000;
-const IMPORT_CACHE_KIB = -32768;
+const IMPORT_CACHE_KIB = -16384;
 const KEEP_REJECTED = 1000;
 const KEEP_WARNINGS = 200;
 
@@ -86,7 +86,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
   // is enough), and email lookups over a large store miss SQLite's default 2 MB page cache.
   const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
+  db.pragma("wal_autocheckpoint = 0");
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
     for await (const batch of readRecordsThreaded(layout, { batchSize: input.chunkRows ?? CHUNK_ROWS, signal: input.signal, stats, inline: input.inline })) {

@@ -53,7 +53,8 @@ function unpack(msg: Extract<WorkerMessage, { type: 'batch' }>): CsvRecord[] {
 
 async function* viaWorker(layout: CsvLayout, opts: ReadOptions, entry: { url: URL; execArgv: string[] }): AsyncGenerator<CsvRecord[]> {
   const input: WorkerInput = { layout, batchSize: opts.batchSize, window: 3 };
-  const worker = new Worker(entry.url, { workerData: input, execArgv: entry.execArgv, stdout: false, stderr: false });
+  // A small old generation makes the worker collect its short-lived rows early instead of growing.
+  const worker = new Worker(entry.url, { workerData: input, execArgv: entry.execArgv, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

@@ -9,6 +9,10 @@ import { registerRunSchedules } from './run-schedules';
 import { registerSchedule } from './schedule';
 import { registerBackup, registerRestore, registerExportAll, registerDeleteAll } from './data-safety';
 import { registerMappings } from './mappings';
+import { registerPush } from './push';
+import { registerPull } from './pull';
+import { registerQueue } from './queue';
+import { registerLog } from './log';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
@@ -28,4 +32,8 @@ export const commands: RegisterCommand[] = [
   registerExportAll,
   registerDeleteAll,
   registerMappings,
+  registerPush,
+  registerPull,
+  registerQueue,
+  registerLog,
 ];

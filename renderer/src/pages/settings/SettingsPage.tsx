@@ -3,6 +3,8 @@ import { Button, Card, EmptyState, FieldRow, Page, Spinner, toast } from '../../
 import { useAppInfo } from '../../stores/app-info';
 import { useSettings } from '../../stores/settings';
 import { SelectSetting, SwitchSetting, TextSetting, httpsUrl, integerIn, optionalText } from './setting-fields';
+import { SchedulesSection } from './SchedulesSection';
+import { BackupDataSection } from './BackupDataSection';
 
 function DataFolder(): ReactElement {
   const dataDir = useAppInfo((s) => s.info?.dataDir);
@@ -104,6 +106,8 @@ export function SettingsPage(): ReactElement {
           />
           <DataFolder />
         </Card>
+        <SchedulesSection />
+        <BackupDataSection />
         <Card title="CRM apps" description="Only needed if you use your own connected app instead of the built-in one.">
           <TextSetting
             settingKey="salesforce.loginUrl"

@@ -145,3 +145,30 @@ describe('delimiters, quoting and line endings', () => {
     expect(r.rows.map((x) => x.cells)).toEqual([['x@y.com', 'X']]);
   });
 });
+
+describe('reading on a worker thread', () => {
+  let s: Sandbox;
+  afterEach(async () => s?.close());
+
+  it('gives the same rows as reading inline, including cells with the packing separators', async () => {
+    const { readRecordsThreaded, workerEntry, WORKER_MIN_BYTES } = await import('../../main/import/source/threaded-reader');
+    expect(workerEntry()).not.toBeNull();
+    s = sandbox();
+    const rows: string[][] = [['Email', 'Note', 'Other']];
+    for (let i = 0; rows.length * 60 < WORKER_MIN_BYTES * 1.2; i++) rows.push([`p${i}@example.com`, i === 5000 ? 'sep\u001fin\u001ecell' : `note ${i}`, i % 3 ? 'x' : 'multi\nline']);
+    const path = s.file('big.csv', csv(rows));
+    const layout = await inspectCsv(path, {}, known);
+    const collect = async (inline: boolean) => {
+      const out: CsvRecord[] = [];
+      const stats = { bytesRead: 0, blankRecords: 0, raggedRows: 0 };
+      for await (const b of readRecordsThreaded(layout, { batchSize: 2000, stats, inline })) out.push(...b);
+      return { out, stats };
+    };
+    const threaded = await collect(false);
+    const inline = await collect(true);
+    expect(threaded.out.length).toBe(rows.length - 1);
+    expect(threaded.out).toEqual(inline.out);
+    expect(threaded.out[5000].cells[1]).toBe('sep\u001fin\u001ecell');
+    expect(threaded.stats.bytesRead).toBe(inline.stats.bytesRead);
+  }, 60_000);
+});

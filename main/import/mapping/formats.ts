@@ -14,7 +14,12 @@ function vote<T extends string>(values: Iterable<string>, hint: (v: string) => T
   }
   let best: T | null = null;
   let bestN = 0;
-  for (const [k, n] of counts) if (n > bestN) (best = k), (bestN = n);
+  for (const [k, n] of counts) {
+    if (n > bestN) {
+      best = k;
+      bestN = n;
+    }
+  }
   return best;
 }
 

@@ -21,7 +21,7 @@ export type WorkerMessage =
 
 export const CELL_SEP = '\u001f';
 export const ROW_SEP = '\u001e';
-const UNSAFE = /[\u001e\u001f]/;
+const hasSeparator = (text: string): boolean => text.includes(CELL_SEP) || text.includes(ROW_SEP);
 
 async function main(): Promise<void> {
   const port = parentPort!;
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         lines[i] = rec.line;
         ragged[i] = rec.ragged ? 1 : 0;
         const row = rec.cells.join(CELL_SEP);
-        if (safe && UNSAFE.test(rec.cells.join(''))) safe = false;
+        if (safe && rec.cells.some(hasSeparator)) safe = false;
         packed[i] = row;
       });
       const msg: WorkerMessage = safe

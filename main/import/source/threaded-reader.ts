@@ -15,7 +15,7 @@ declare const __filename: string | undefined;
  * tsx), or `import-parse-worker.mjs` beside the bundle. Null when neither is there; reading
  * then happens on the calling thread, with the same results.
  */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
+export function workerEntry(): { url: URL; execArgv: string[] } | null {
   const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
   if (/\.ts$/.test(here)) {
     try {

@@ -13,6 +13,8 @@ const outcomeLabel: Record<string, string> = { ok: 'OK', partial: 'Some failed',
 interface Data {
   schedules: ScheduleView[];
   defaultTimeZone: string;
+  /** This app process runs schedules (the desktop app does; a plain browser host may not). */
+  runnerActive: boolean;
   connections: ConnectionView[];
   desktop: DesktopState;
 }
@@ -21,7 +23,7 @@ function useScheduleData(): { data: Data | null; reload: () => void } {
   const [data, setData] = useState<Data | null>(null);
   const reload = useCallback(() => {
     Promise.all([api.schedule.list({}), api.connections.list({}), api.schedule.desktop({})])
-      .then(([list, connections, desktop]) => setData({ schedules: list.schedules, defaultTimeZone: list.defaultTimeZone, connections, desktop }))
+      .then(([list, connections, desktop]) => setData({ schedules: list.schedules, defaultTimeZone: list.defaultTimeZone, runnerActive: list.runnerActive, connections, desktop }))
       .catch(() => undefined);
   }, []);
   useEffect(() => {
@@ -77,12 +79,12 @@ function columns(actions: { edit: (s: ScheduleView) => void; toggle: (s: Schedul
   ];
 }
 
-function DesktopOptions({ desktop, onChange }: { desktop: DesktopState; onChange: (d: DesktopState) => void }): ReactElement {
+function DesktopOptions({ desktop, runnerActive, onChange }: { desktop: DesktopState; runnerActive: boolean; onChange: (d: DesktopState) => void }): ReactElement {
   if (desktop.startAtLogin === null) {
     return (
       <p className="muted">
-        Schedules run while the app is open. To run them without a window, use <code className="mono">ticket-crm-sync run-schedules</code> from cron or as a
-        service.
+        {runnerActive ? 'Schedules run while the app is open.' : 'Schedules run while the desktop app is open.'} To run them without a window, use{' '}
+        <code className="mono">ticket-crm-sync run-schedules</code> from cron or as a service.
       </p>
     );
   }
@@ -132,7 +134,7 @@ export function SchedulesSection(): ReactElement {
       ) : (
         <DataTable label="Schedules" columns={cols} rows={data.schedules} rowKey={(s) => `${s.connectionId}:${s.direction}`} dense />
       )}
-      {data && <DesktopOptions desktop={desktop ?? data.desktop} onChange={setDesktop} />}
+      {data && <DesktopOptions desktop={desktop ?? data.desktop} runnerActive={data.runnerActive} onChange={setDesktop} />}
       {editor && data && (
         <ScheduleEditor open editing={editor.editing} initial={editor.form} connections={connected} onClose={() => setEditor(null)} onSaved={reload} />
       )}

@@ -25,6 +25,8 @@ export async function serveBrowserApp(opts: ServeOptions): Promise<ServingApp> {
   const services = createAppServices({ dataDir, shell: 'browser-host', debug: opts.debug, demo: opts.demo });
   try {
     const host = await startBrowserHost({ services, renderDir: opts.renderDir, port: opts.port });
+    // While the app is served, its schedules run, as they do in the desktop app's tray.
+    services.schedules.start();
     return {
       ...host,
       services,

@@ -15,6 +15,7 @@ import { ScheduleService } from '../schedule/service';
 import { SyncService } from '../sync/engine/service';
 import { MappingService } from '../sync/mapping/service';
 import { setHttpTraceSink } from '../providers/http-trace';
+import { RetentionService } from '../retention/service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -61,6 +62,8 @@ export interface AppServices {
   readonly syncRunner: SyncRunnerSlot;
   /** Schedules, their runner in this process and the desktop hooks. */
   readonly schedules: ScheduleService;
+  /** Prunes old finished history soon after start and daily (`retention.run` prunes now). */
+  readonly retention: RetentionService;
   /**
    * Closes the store and everything built on its handle, lets `swap` replace the file (restore,
    * delete all data), then opens it again (migrating it) and rebuilds those parts. Schedules
@@ -107,6 +110,8 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   // The engine reads the current store at call time (reopenStore rebuilds it).
   if (!opts.syncRunner) syncRunner.use({ run: (connectionId, kind, o) => parts.sync.run(connectionId, kind, o) });
   const schedules = new ScheduleService({ db: () => parts.db, runner: syncRunner, logger, events });
+  const retention = new RetentionService({ db: () => parts.db, logger });
+  retention.start();
   return {
     dataDir: opts.dataDir,
     storeFile,
@@ -130,6 +135,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     secrets,
     syncRunner,
     schedules,
+    retention,
     info: () => ({
       name: APP_NAME,
       version: APP_VERSION,
@@ -151,6 +157,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
       }
     },
     async close() {
+      await retention.stop();
       await schedules.stop();
       await parts.close();
       detachTrace();

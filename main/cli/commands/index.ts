@@ -13,6 +13,7 @@ import { registerPush } from './push';
 import { registerPull } from './pull';
 import { registerQueue } from './queue';
 import { registerLog } from './log';
+import { registerPrune } from './prune';
 
 export type RegisterCommand = (program: Command, ctx: () => CliContext) => void;
 
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerPull,
   registerQueue,
   registerLog,
+  registerPrune,
 ];

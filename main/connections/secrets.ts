@@ -8,6 +8,7 @@ export function registerSessionSecrets(s: Partial<SessionSecrets>): void {
   registerSecret(s.accessToken);
   registerSecret(s.refreshToken);
   registerSecret(s.clientSecret);
+  registerSecret(s.secretToken);
 }
 
 /** One keychain entry per connection (account = connection id), holding the session as JSON. */

@@ -15,7 +15,7 @@ import type { AuthContext } from '../providers/http';
 import type { Provider } from '../providers/provider';
 import type { SettingKey } from '../../shared/ipc/channels/settings';
 import type { ConnectRequest, ConnectTokenRequest, ConnectionView, ProviderInfo } from '../../shared/ipc/channels/connections';
-import { TokenSession } from './token-session';
+import { TokenSession, toCredentials } from './token-session';
 import { ConnectionSecrets, registerSessionSecrets } from './secrets';
 import { connectTargetId, resolveConnectionId } from './ids';
 import { toProviderInfo, toView } from './views';
@@ -130,9 +130,10 @@ export class ConnectionsService {
   async connectWithToken(req: ParsedToken): Promise<ConnectionView> {
     const def = providerDefinition(req.provider);
     registerSecret(req.token);
+    registerSecret(req.secret);
     const id = connectTargetId(this.deps.db, def.id, req);
     const config = def.resolveConfig(req, this.settings);
-    return this.finishConnect(def, id, config, 'token', def.staticCredentials(config, req.token), req.label);
+    return this.finishConnect(def, id, config, 'token', def.staticCredentials(config, req), req.label);
   }
 
   /** Checks the new sign-in against the CRM, then keeps the secrets in the keychain and the rest in SQLite. */
@@ -329,7 +330,7 @@ export class ConnectionsService {
 
 /** Credentials that were just issued: used once to read the account before anything is saved. */
 function fixedAuth(secrets: SessionSecrets): AuthContext {
-  const creds = { accessToken: secrets.accessToken, instanceUrl: secrets.instanceUrl, scheme: secrets.scheme };
+  const creds = toCredentials(secrets);
   return {
     current: async () => creds,
     // Nothing to renew yet: the CRM's own refusal says best what is wrong.

@@ -16,7 +16,8 @@ export interface TokenSessionDeps {
   now?: () => number;
 }
 
-const toCredentials = (s: SessionSecrets): Credentials => ({ accessToken: s.accessToken, instanceUrl: s.instanceUrl, scheme: s.scheme });
+/** What a request needs from a connection's secrets (the refresh token and client secret stay here). */
+export const toCredentials = (s: SessionSecrets): Credentials => ({ accessToken: s.accessToken, instanceUrl: s.instanceUrl, scheme: s.scheme, secretToken: s.secretToken });
 
 /**
  * One connection's access token. Refreshes ahead of a known expiry and after the CRM refused the

@@ -36,6 +36,7 @@ export function toProviderInfo(def: ProviderDefinition, settings: ProviderSettin
     blurb: def.blurb,
     batchLimits: def.capabilities.batchLimits,
     queryLanguage: def.capabilities.queryLanguage,
+    changeTracking: def.capabilities.changeTracking,
     authMethods: def.authMethods.map((m) => ({
       kind: m.kind,
       label: m.label,

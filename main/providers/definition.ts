@@ -1,6 +1,7 @@
 import type { AuthContext } from './http';
 import type { OAuthClient, OAuthServer, TokenSet } from '../auth/oauth-flow';
 import type { Provider, ProviderCapabilities, ProviderId } from './provider';
+import type { ProviderDefaults } from '../sync/mapping/defaults/types';
 
 /**
  * What a provider folder exports: display metadata for UI and CLI, how to sign in, and a
@@ -17,14 +18,19 @@ export interface ProviderDefinition {
   resolveConfig(input: ConnectInput, settings: ProviderSettings): ConnectionConfig;
   /** Present when the provider supports OAuth sign-in. */
   oauth?: OAuthSupport;
-  /** Credentials for a static token (private app token, api_token, session id). */
-  staticCredentials(config: ConnectionConfig, token: string): SessionSecrets;
+  /** Credentials for a static token (private app token, api_token, session id, a token pair). */
+  staticCredentials(config: ConnectionConfig, input: StaticTokenInput): SessionSecrets;
   /**
    * Revokes at the provider. True when the provider was told; false when it offers no way to
    * (private-app tokens, API tokens). An already dead token counts as revoked.
    */
   revoke(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean>;
   createClient(ctx: ClientContext): Provider;
+  /**
+   * How local records map to this CRM's objects until the user saves a mapping, keyed by the
+   * CRM's object name (main/providers/<id>/default-mappings.ts).
+   */
+  defaultMappings: ProviderDefaults;
 }
 
 export interface OAuthSupport {
@@ -38,6 +44,8 @@ export interface SessionSecrets {
   accessToken: string;
   refreshToken?: string;
   clientSecret?: string;
+  /** The second half of a static token pair (GestãoClick's secret-access-token). */
+  secretToken?: string;
   /** Epoch ms when the access token expires, when the provider says. */
   expiresAt?: number;
   /** API base that came with the token (Salesforce instance_url). Not secret, kept together for refresh. */
@@ -53,9 +61,14 @@ export interface ConnectInput {
   clientId?: string;
   clientSecret?: string;
   token?: string;
+  /** A second secret that goes with `token` (GestãoClick's secret-access-token). */
+  secret?: string;
   /** Pipedrive company domain (`acme` or `acme.pipedrive.com`). */
   domain?: string;
 }
+
+/** What a static-token connect passes to `staticCredentials`. */
+export type StaticTokenInput = ConnectInput & { token: string };
 
 /** Non-secret connection settings kept in SQLite. */
 export interface ConnectionConfig {

@@ -9,6 +9,8 @@ export interface Credentials {
   instanceUrl?: string;
   /** How the token travels: a Bearer header (default) or Pipedrive's `api_token` query parameter. */
   scheme?: 'bearer' | 'api_token';
+  /** The second half of a token pair, for providers that send two (GestãoClick). */
+  secretToken?: string;
 }
 
 /**

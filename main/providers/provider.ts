@@ -59,7 +59,8 @@ export interface Provider {
   close(): Promise<void>;
 }
 
-export type ProviderId = 'salesforce' | 'hubspot' | 'pipedrive';
+/** A provider's id as its definition declares it; known ids are the registry's (isProviderId). */
+export type ProviderId = string;
 
 export type WriteOp = 'create' | 'update' | 'upsert';
 
@@ -68,8 +69,11 @@ export interface ProviderCapabilities {
   batchLimits: Record<WriteOp, number>;
   /** Most links per associate call. */
   associationBatchLimit: number;
-  /** Which editor the query runner shows and what `query()` accepts. */
-  queryLanguage: 'soql' | 'hubspot-search' | 'pipedrive-filter';
+  /**
+   * Which editor the query runner shows and what `query()` accepts. 'list-filter': the CRM's
+   * list endpoints with the filters each object's describe() names in `listFilters`.
+   */
+  queryLanguage: 'soql' | 'hubspot-search' | 'pipedrive-filter' | 'list-filter';
   /** Largest page `read`/`query` can ask for. */
   maxPageSize: number;
   /** Search-style queries stop after this many results in total (HubSpot 10,000). */
@@ -80,6 +84,12 @@ export interface ProviderCapabilities {
   nativeUpsert: boolean;
   /** Where the CRM keeps each role the app syncs (buyer → Contact, company → Account, ...). */
   objectRoles: ObjectRoles;
+  /**
+   * How `changes()` finds what changed: 'incremental' asks the CRM for records changed since
+   * the cursor; 'reconcile' lists every record again (the CRM has no change filter) so a pull
+   * is a full comparison. The UI says which.
+   */
+  changeTracking: 'incremental' | 'reconcile';
 }
 
 export interface ObjectRoles {
@@ -196,6 +206,20 @@ export interface ObjectMeta extends ObjectSummary {
   modifiedField: string;
   /** Fields usable as `matchField` for upserts. */
   matchFields: string[];
+  /** The filters the CRM's list endpoint takes for this object (queryLanguage 'list-filter'). */
+  listFilters?: ListFilter[];
+}
+
+/** One filter of a list endpoint, as the CRM names it (an API query parameter). */
+export interface ListFilter {
+  /** The query parameter (`tipo_pessoa`, `dataAlteracaoInicial`). */
+  name: string;
+  /** As the CRM names it, with an English hint: "Tipo de pessoa (person type)". */
+  label: string;
+  type: 'string' | 'integer' | 'date' | 'datetime' | 'picklist';
+  options?: PicklistOption[];
+  /** Takes several values (sent as `name[]=a&name[]=b`). */
+  multiple?: boolean;
 }
 
 // ---- reading -----------------------------------------------------------------------------
@@ -231,7 +255,9 @@ export type NativeQuery =
   /** HubSpot: a search body for one object ({ filterGroups, sorts, properties, query, limit }). */
   | { language: 'hubspot-search'; object: string; body: Record<string, unknown> }
   /** Pipedrive: one object listed, optionally filtered by a saved filter id or a search term. */
-  | { language: 'pipedrive-filter'; object: string; term?: string; filterId?: number; fields?: string[] };
+  | { language: 'pipedrive-filter'; object: string; term?: string; filterId?: number; fields?: string[] }
+  /** A list endpoint with the filters its describe() names (ObjectMeta.listFilters), ANDed. */
+  | { language: 'list-filter'; object: string; filters?: Array<{ name: string; value: string | string[] }>; fields?: string[] };
 
 export interface QueryOptions {
   pageSize?: number;

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from './definition';
+import { ValidationError } from './errors';
 import type { ProviderId } from './provider';
 import { salesforceDefinition } from './salesforce';
 import { hubSpotDefinition } from './hubspot';
@@ -7,7 +8,7 @@ import { pipedriveDefinition } from './pipedrive';
 /** Every provider the app can connect, in the order the UI lists them. UI and CLI read this; nobody branches on ids. */
 export const providerDefinitions: readonly ProviderDefinition[] = [salesforceDefinition, hubSpotDefinition, pipedriveDefinition];
 
-export const providerIds = providerDefinitions.map((d) => d.id) as ProviderId[];
+export const providerIds: ProviderId[] = providerDefinitions.map((d) => d.id);
 
 export function isProviderId(value: string): value is ProviderId {
   return providerDefinitions.some((d) => d.id === value);
@@ -15,6 +16,6 @@ export function isProviderId(value: string): value is ProviderId {
 
 export function providerDefinition(id: string): ProviderDefinition {
   const def = providerDefinitions.find((d) => d.id === id);
-  if (!def) throw new Error(`Unknown provider "${id}". Known: ${providerIds.join(', ')}.`);
+  if (!def) throw new ValidationError(`Unknown provider "${id}". Known: ${providerIds.join(', ')}.`, { code: 'INVALID_REQUEST', fields: ['provider'] });
   return def;
 }

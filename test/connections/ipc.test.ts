@@ -5,6 +5,7 @@ import { MemorySecretStore } from '../../main/auth/secret-store';
 import { createHandlers } from '../../main/ipc/handlers';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatcher';
 import type { ConnectionView, ProviderInfo } from '../../shared/ipc/channels/connections';
+import { providerIds } from '../../main/providers/registry';
 
 const TOKEN = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 
@@ -29,8 +30,10 @@ describe('connections over the IPC contract (responses checked against their sch
     const res = await dispatch('connections:providers', {});
     expect(res.ok).toBe(true);
     const providers = (res as { data: ProviderInfo[] }).data;
-    expect(providers.map((p) => p.id)).toEqual(['salesforce', 'hubspot', 'pipedrive']);
-    const sf = providers[0].authMethods.find((m) => m.kind === 'oauth')!;
+    expect(providers.map((p) => p.id)).toEqual(providerIds);
+    expect(providerIds.slice(0, 3)).toEqual(['salesforce', 'hubspot', 'pipedrive']);
+    expect(providers.every((p) => p.changeTracking === 'incremental' || p.changeTracking === 'reconcile')).toBe(true);
+    const sf = providers.find((p) => p.id === 'salesforce')!.authMethods.find((m) => m.kind === 'oauth')!;
     expect(sf.fields.find((f) => f.key === 'loginUrl')).toMatchObject({ default: 'https://login.salesforce.com', allowCustom: true });
     expect(sf.fields.find((f) => f.key === 'clientSecret')).toMatchObject({ secret: true });
   });

@@ -14,7 +14,7 @@ export async function startProvider(kind: EmulatorKind, opts: EmulatorOptions & 
   const emu = await startEmulator(kind, { token, ...opts });
   const def = providerDefinition(kind);
   const config = { authBaseUrl: emu.url, apiBaseUrl: emu.url };
-  const secrets = def.staticCredentials(config, token);
+  const secrets = def.staticCredentials(config, { token });
   const creds = { accessToken: secrets.accessToken, instanceUrl: secrets.instanceUrl ?? emu.url };
   const provider = def.createClient({
     connectionId: `test-${kind}`,

@@ -3,33 +3,53 @@ import { createInterface } from 'node:readline';
 import { Option } from 'commander';
 import type { RegisterCommand } from './index';
 import { CliUsageError } from '../context';
-import { isProviderId, providerIds } from '../../providers/registry';
+import { isProviderId, providerDefinitions, providerIds } from '../../providers/registry';
+import type { ConnectFieldKey } from '../../providers/definition';
 import type { ConnectionView } from '../../../shared/ipc/channels/connections';
 
-interface ConnectOptions {
-  loginUrl?: string;
-  clientId?: string;
-  clientSecret?: string;
-  token?: string;
-  domain?: string;
+type ConnectOptions = Partial<Record<ConnectFieldKey, string>> & {
   browser: boolean;
   connection?: string;
   new?: boolean;
   label?: string;
   timeout?: string;
+};
+
+/** Each connect field's flag and what it is for; which providers ask for it comes from the registry. */
+const FIELD_FLAGS: Record<ConnectFieldKey, { flag: string; what: string }> = {
+  loginUrl: { flag: '--login-url <url>', what: 'the login or API base URL' },
+  clientId: { flag: '--client-id <id>', what: 'the OAuth client id' },
+  clientSecret: { flag: '--client-secret <secret>', what: 'the OAuth client secret' },
+  token: { flag: '--token <token>', what: 'store this token instead of signing in' },
+  secret: { flag: '--secret <secret>', what: 'the second secret of a token pair' },
+  domain: { flag: '--domain <domain>', what: 'the company domain' },
+};
+
+const fieldKeys = Object.keys(FIELD_FLAGS) as ConnectFieldKey[];
+
+const fieldsOf = (key: ConnectFieldKey) => providerDefinitions.flatMap((d) => d.authMethods.flatMap((m) => m.fields.filter((f) => f.key === key).map((f) => ({ provider: d.displayName, field: f }))));
+
+/** "store this token instead of signing in (HubSpot: Access token; Pipedrive: API token)". */
+function flagHelp(key: ConnectFieldKey): string {
+  const uses = fieldsOf(key);
+  const byProvider = new Map<string, Set<string>>();
+  for (const u of uses) byProvider.set(u.provider, (byProvider.get(u.provider) ?? new Set()).add(u.field.label));
+  const named = [...byProvider].map(([p, labels]) => `${p}: ${[...labels].join(' / ')}`).join('; ');
+  const stdin = uses.some((u) => u.field.secret) ? '; "-" reads it from stdin' : '';
+  return `${FIELD_FLAGS[key].what}${named ? ` (${named})` : ''}${stdin}`;
 }
+
+/** Secrets given as "-" are read from stdin, one line each, in flag order. */
+const isSecretField = (key: ConnectFieldKey): boolean => fieldsOf(key).some((u) => u.field.secret);
 
 /** `connect <provider>`: a browser sign-in through a loopback redirect, or a pasted token with --token. */
 export const registerConnect: RegisterCommand = (program, ctx) => {
-  program
+  const command = program
     .command('connect')
     .description('connect a CRM: prints the sign-in URL on its own line and waits for the browser, or stores a token with --token')
-    .argument('<provider>', `${providerIds.join(' | ')}, or a connection id such as salesforce-2 to reconnect it`)
-    .option('--login-url <url>', 'Salesforce login domain or My Domain URL; for HubSpot and Pipedrive the API base URL')
-    .option('--client-id <id>', 'OAuth client id / Salesforce consumer key')
-    .option('--client-secret <secret>', 'OAuth client secret ("-" reads it from stdin)')
-    .option('--token <token>', 'store this token instead of signing in: HubSpot private app token, Pipedrive API token, Salesforce session id ("-" reads it from stdin)')
-    .option('--domain <domain>', 'Pipedrive company domain (acme or acme.pipedrive.com)')
+    .argument('<provider>', `${providerIds.join(' | ')}, or a connection id such as salesforce-2 to reconnect it`);
+  for (const key of fieldKeys) command.addOption(new Option(FIELD_FLAGS[key].flag, flagHelp(key)));
+  command
     .option('--no-browser', 'do not open a browser; only print the sign-in URL')
     .option('--connection <id>', 'reconnect this connection id')
     .option('--new', 'add another connection of this provider (salesforce-2, ...)')
@@ -39,19 +59,11 @@ export const registerConnect: RegisterCommand = (program, ctx) => {
       const c = ctx();
       const { provider, connectionId } = parseTarget(target, o.connection);
       const s = c.open();
-      const base = {
-        provider,
-        connectionId,
-        asNew: o.new,
-        label: o.label,
-        loginUrl: o.loginUrl,
-        clientId: o.clientId,
-        clientSecret: await secretArg(o.clientSecret),
-        domain: o.domain,
-      };
+      const { token, ...fields } = await fieldValues(o);
+      const base = { provider, connectionId, asNew: o.new, label: o.label, ...fields };
       let view: ConnectionView;
-      if (o.token !== undefined) {
-        view = await s.connections.connectWithToken({ ...base, token: (await secretArg(o.token)) ?? '' });
+      if (token !== undefined) {
+        view = await s.connections.connectWithToken({ ...base, token });
       } else {
         const started = await s.connections.startConnect(base, {
           timeoutMs: Number(o.timeout) * 1000,
@@ -82,7 +94,7 @@ export const registerStatus: RegisterCommand = (program, ctx) => {
       if (o.check) {
         views = await Promise.all(views.map(async (v) => (v.status === 'disconnected' ? v : (await s.connections.test(v.id)).connection)));
       }
-      c.out(views, () => (views.length ? views.map(describe).join('\n\n') : 'No connections yet. Run: ticket-crm-sync connect <salesforce|hubspot|pipedrive>'));
+      c.out(views, () => (views.length ? views.map(describe).join('\n\n') : `No connections yet. Run: ticket-crm-sync connect <${providerIds.join('|')}>`));
     });
 };
 
@@ -105,15 +117,24 @@ function parseTarget(target: string, connection: string | undefined): { provider
   return { provider, connectionId: connection ?? (target !== provider ? target : undefined) };
 }
 
-/** "-" reads a secret from stdin so it stays out of the shell history and the process list. */
-async function secretArg(value: string | undefined): Promise<string | undefined> {
-  if (value !== '-') return value;
-  const rl = createInterface({ input: process.stdin });
-  for await (const line of rl) {
-    rl.close();
-    return line.trim();
+/** The connect fields given on the command line; secrets given as "-" come from stdin. */
+async function fieldValues(o: ConnectOptions): Promise<Partial<Record<ConnectFieldKey, string>>> {
+  const out: Partial<Record<ConnectFieldKey, string>> = {};
+  let stdin: AsyncIterator<string> | undefined;
+  for (const key of fieldKeys) {
+    const value = o[key];
+    if (value === undefined) continue;
+    if (value !== '-' || !isSecretField(key)) {
+      out[key] = value;
+      continue;
+    }
+    // "-" keeps a secret out of the shell history and the process list; one line per secret.
+    stdin ??= createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+    const line = await stdin.next();
+    if (line.done) throw new CliUsageError(`Expected the ${FIELD_FLAGS[key].flag.split(' ')[0]} value on stdin.`);
+    out[key] = line.value.trim();
   }
-  throw new CliUsageError('Expected the secret on stdin.');
+  return out;
 }
 
 function openInBrowser(url: string): boolean {

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import type { OAuthServer } from '../../auth/oauth-flow';
 import { TransientError, ValidationError } from '../errors';
-import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets } from '../definition';
+import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
 import { normaliseBaseUrl } from '../urls';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -71,7 +71,7 @@ export const hubSpotOAuth: OAuthSupport = {
   }),
 };
 
-export const hubSpotStaticCredentials = (_config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim() });
+export const hubSpotStaticCredentials = (_config: ConnectionConfig, { token }: StaticTokenInput): SessionSecrets => ({ accessToken: token.trim() });
 
 /** Deleting the refresh token uninstalls the grant; private-app tokens can only be rotated in HubSpot. */
 export async function revokeHubSpot(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {

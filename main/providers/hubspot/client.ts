@@ -23,6 +23,7 @@ export const hubSpotCapabilities: ProviderCapabilities = {
   supportsIncludeDeleted: true,
   nativeUpsert: true,
   objectRoles: { person: 'contacts', company: 'companies', deal: 'deals' },
+  changeTracking: 'incremental',
 };
 
 const SEARCH_PAGE = 200;

@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../definition';
 import { hubSpotOAuth, hubSpotStaticCredentials, resolveHubSpotConfig, revokeHubSpot } from './auth';
 import { HubSpotProvider, hubSpotCapabilities } from './client';
+import { hubspotDefaults } from './default-mappings';
 
 const apiField = {
   key: 'loginUrl' as const,
@@ -39,4 +40,5 @@ export const hubSpotDefinition: ProviderDefinition = {
   staticCredentials: hubSpotStaticCredentials,
   revoke: revokeHubSpot,
   createClient: (ctx) => new HubSpotProvider(ctx),
+  defaultMappings: hubspotDefaults,
 };

@@ -1,6 +1,6 @@
 import { revokeToken, type OAuthServer } from '../../auth/oauth-flow';
 import { ValidationError } from '../errors';
-import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets } from '../definition';
+import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
 import { normaliseBaseUrl } from '../urls';
 
 /** `acme`, `acme.pipedrive.com` or `https://acme.pipedrive.com` → `acme`. */
@@ -56,7 +56,7 @@ export const pipedriveOAuth: OAuthSupport = {
   }),
 };
 
-export const pipedriveStaticCredentials = (_config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim(), scheme: 'api_token' });
+export const pipedriveStaticCredentials = (_config: ConnectionConfig, { token }: StaticTokenInput): SessionSecrets => ({ accessToken: token.trim(), scheme: 'api_token' });
 
 /** OAuth grants are revoked; an api_token can only be regenerated in Pipedrive's settings. */
 export async function revokePipedrive(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {

@@ -20,6 +20,7 @@ export const pipedriveCapabilities: ProviderCapabilities = {
   supportsIncludeDeleted: false,
   nativeUpsert: false,
   objectRoles: { person: 'persons', company: 'organizations', deal: 'deals' },
+  changeTracking: 'incremental',
 };
 
 const V1 = '/api/v1';

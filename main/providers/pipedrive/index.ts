@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../definition';
 import { pipedriveOAuth, pipedriveStaticCredentials, resolvePipedriveConfig, revokePipedrive } from './auth';
 import { PipedriveProvider, pipedriveCapabilities } from './client';
+import { pipedriveDefaults } from './default-mappings';
 
 const domainField = {
   key: 'domain' as const,
@@ -35,4 +36,5 @@ export const pipedriveDefinition: ProviderDefinition = {
   staticCredentials: pipedriveStaticCredentials,
   revoke: revokePipedrive,
   createClient: (ctx) => new PipedriveProvider(ctx),
+  defaultMappings: pipedriveDefaults,
 };

@@ -1,7 +1,7 @@
 import { revokeToken, type OAuthClient, type OAuthServer } from '../../auth/oauth-flow';
 import { ValidationError } from '../errors';
 import { normaliseBaseUrl } from '../urls';
-import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets } from '../definition';
+import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
 
 export const SALESFORCE_PRODUCTION = 'https://login.salesforce.com';
 export const SALESFORCE_SANDBOX = 'https://test.salesforce.com';
@@ -48,7 +48,7 @@ export const salesforceOAuth: OAuthSupport = {
 };
 
 /** A pasted session id works against the instance at the login URL (My Domain). */
-export const salesforceStaticCredentials = (config: ConnectionConfig, token: string): SessionSecrets => ({ accessToken: token.trim(), instanceUrl: config.apiBaseUrl });
+export const salesforceStaticCredentials = (config: ConnectionConfig, { token }: StaticTokenInput): SessionSecrets => ({ accessToken: token.trim(), instanceUrl: config.apiBaseUrl });
 
 /** Revoking the refresh token ends every session it issued; a session id alone is revoked itself. */
 export async function revokeSalesforce(config: ConnectionConfig, secrets: SessionSecrets): Promise<boolean> {

@@ -25,6 +25,7 @@ export const salesforceCapabilities: ProviderCapabilities = {
   supportsIncludeDeleted: true,
   nativeUpsert: true,
   objectRoles: { person: 'Contact', company: 'Account', deal: 'Opportunity', lead: 'Lead' },
+  changeTracking: 'incremental',
 };
 
 /** Salesforce REST through one keep-alive pool; the instance URL comes with the token. */

@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../definition';
 import { SALESFORCE_PRODUCTION, SALESFORCE_SANDBOX, resolveSalesforceConfig, revokeSalesforce, salesforceOAuth, salesforceStaticCredentials } from './auth';
 import { SalesforceProvider, salesforceCapabilities } from './client';
+import { salesforceDefaults } from './default-mappings';
 
 const loginField = {
   key: 'loginUrl' as const,
@@ -45,4 +46,5 @@ export const salesforceDefinition: ProviderDefinition = {
   staticCredentials: salesforceStaticCredentials,
   revoke: revokeSalesforce,
   createClient: (ctx) => new SalesforceProvider(ctx),
+  defaultMappings: salesforceDefaults,
 };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { channel } from '../define';
 
-export const ProviderIdSchema = z.enum(['salesforce', 'hubspot', 'pipedrive']);
+/** A provider id; which ids exist is the provider registry's business (main answers unknown ones). */
+export const ProviderIdSchema = z.string().regex(/^[a-z][a-z0-9]*$/).max(40);
 
 /** How the Connections page draws a provider's connect form: data from the provider registry. */
 export const ConnectFieldInfo = z.object({
-  key: z.enum(['loginUrl', 'clientId', 'clientSecret', 'token', 'domain']),
+  key: z.enum(['loginUrl', 'clientId', 'clientSecret', 'token', 'secret', 'domain']),
   label: z.string(),
   help: z.string().optional(),
   placeholder: z.string().optional(),
@@ -32,7 +33,9 @@ export const ProviderInfo = z.object({
   blurb: z.string(),
   authMethods: z.array(AuthMethodInfo),
   batchLimits: z.object({ create: z.number().int(), update: z.number().int(), upsert: z.number().int() }),
-  queryLanguage: z.enum(['soql', 'hubspot-search', 'pipedrive-filter']),
+  queryLanguage: z.enum(['soql', 'hubspot-search', 'pipedrive-filter', 'list-filter']),
+  /** 'reconcile': the CRM cannot list changes, so each pull compares every record. */
+  changeTracking: z.enum(['incremental', 'reconcile']),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfo>;
 
@@ -86,6 +89,8 @@ const ConnectFields = {
   loginUrl: z.string().trim().min(1).max(500).optional(),
   clientId: z.string().trim().min(1).max(500).optional(),
   clientSecret: secretText.optional(),
+  /** The second secret of a token pair (GestãoClick's secret-access-token). */
+  secret: secretText.optional(),
   domain: z.string().trim().min(1).max(200).optional(),
 };
 

@@ -1,18 +1,15 @@
 import type { ObjectMeta } from '../../../providers/provider';
 import type { ObjectMapping } from '../model';
-import { hubspotDefaults } from './hubspot';
-import { pipedriveDefaults } from './pipedrive';
-import { salesforceDefaults } from './salesforce';
+import { providerDefinitions } from '../../../providers/registry';
 import { materializeDefault, type DefaultObjectMapping, type ProviderDefaults } from './types';
 
 export { materializeDefault, type DefaultObjectMapping, type ProviderDefaults, type DefaultField } from './types';
 
-/** Every provider's defaults, looked up by provider id as data (the engine never names a provider). */
-export const defaultMappings: Record<string, ProviderDefaults> = {
-  salesforce: salesforceDefaults,
-  hubspot: hubspotDefaults,
-  pipedrive: pipedriveDefaults,
-};
+/**
+ * Every provider's defaults by provider id, as each provider's definition declares them
+ * (main/providers/<id>/default-mappings.ts): the engine never names a provider.
+ */
+export const defaultMappings: Record<string, ProviderDefaults> = Object.fromEntries(providerDefinitions.map((d) => [d.id, d.defaultMappings]));
 
 /** The objects a provider has defaults for, in push order (parents before the records that point to them). */
 export function defaultObjects(providerId: string): DefaultObjectMapping[] {

@@ -82,6 +82,12 @@ function ConnectionBlock({ connection: c, provider, open, showId }: { connection
   );
 }
 
+/** How pulls find changes, in words: from the provider's declared change tracking. */
+const changeTrackingText = (p: ProviderInfo): string =>
+  p.changeTracking === 'reconcile'
+    ? `Pulls compare every record (reconcile): ${p.displayName} cannot list what changed.`
+    : 'Pulls fetch only what changed since the last sync.';
+
 /** One provider: its connections with status, account, usage and actions, or a Connect button. */
 export function ProviderCard({ provider, connections, open }: { provider: ProviderInfo; connections: ConnectionView[]; open: OpenDialog }): ReactElement {
   const pending = useConnections((s) => s.pending[provider.id]);
@@ -102,6 +108,7 @@ export function ProviderCard({ provider, connections, open }: { provider: Provid
         ) : undefined
       }
     >
+      <p className="muted provider-changes">{changeTrackingText(provider)}</p>
       {connections.length === 0 ? (
         <p className="muted">Not connected. Ways to connect: {provider.authMethods.map((m) => m.label).join(' · ')}.</p>
       ) : (

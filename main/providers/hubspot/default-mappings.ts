@@ -1,4 +1,4 @@
-import type { ProviderDefaults } from './types';
+import type { ProviderDefaults } from '../../sync/mapping/defaults/types';
 
 const trim = [{ kind: 'trim' as const }];
 

@@ -1,4 +1,4 @@
-import type { ProviderDefaults } from './types';
+import type { ProviderDefaults } from '../../sync/mapping/defaults/types';
 
 const trim = [{ kind: 'trim' as const }];
 // Salesforce requires a last name; "[not provided]" is its own convention for a missing one

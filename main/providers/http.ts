@@ -64,6 +64,8 @@ export interface ApiClientOptions {
   mapError: (res: VendorErrorInput) => ProviderError;
   /** Sees every response's headers (usage and rate-limit bookkeeping). */
   onResponse?: (res: { status: number; headers: HttpResponse['headers'] }) => void;
+  /** Waits before every request goes out, retries included (client-side pacing: RequestPacer.take). */
+  beforeSend?: () => Promise<void>;
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
   /** Retries for idempotent requests (default 2). */
   maxRetries?: number;
@@ -144,6 +146,7 @@ export class ApiClient {
       headers['content-type'] = req.contentType ?? 'text/plain';
     }
     this.opts.applyAuth(creds, url, headers);
+    await this.opts.beforeSend?.();
     let res: Dispatcher.ResponseData;
     const started = Date.now();
     const exchange = { method: req.method, url, requestHeaders: headers, requestBody: body };

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   console.log(`Starting the demo (sample data, local demo CRMs) in ${dataDir} …`);
   let served: ServedDemo;
   try {
-    served = await serveDemo({ dataDir, keep: args.keep, port: args.port, debug: args.debug, logToConsole: args.debug, renderDir, startEmulator: startCrmEmulator });
+    served = await serveDemo({ dataDir, keep: args.keep, sync: args.sync, port: args.port, debug: args.debug, logToConsole: args.debug, renderDir, startEmulator: startCrmEmulator });
   } catch (err) {
     if (!(err instanceof DemoDirError)) throw err;
     console.error(`error: ${err.message}`);

@@ -19,6 +19,7 @@ export function demoBanner(demo: DemoSession, url: string): string[] {
     '=== Ticket CRM Sync: DEMO MODE (sample data only; nothing leaves this computer) ===',
     ...DEMO_CRMS.map((k) => `  ${DEMO_LABELS[k].padEnd(16)} connected, local emulator at ${demo.emulators[k].url}`),
     `  ${imported}`,
+    ...demo.syncRuns.map((r) => `  ${r.message ?? `${r.kind} ${r.status}`}`),
     `  Sample files: ${demo.files.dir}`,
     `  Demo data folder: ${demo.dataDir} (emptied at the next start unless --keep; your real data is untouched)`,
     '',

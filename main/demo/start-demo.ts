@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { ConnectionView } from '../../shared/ipc/channels/connections';
 import type { ImportResult } from '../../shared/ipc/channels/import';
+import type { SyncRun } from '../../shared/ipc/channels/sync';
 import { buildSampleData, type SampleData } from './sample/index';
 import { salesforceSeed } from './seeds/salesforce';
 import { hubspotSeed } from './seeds/hubspot';
@@ -37,6 +38,8 @@ export interface DemoOptions {
   keep?: boolean;
   /** The real data folder, which the demo refuses to use (default: the resolved one). */
   normalDataDir?: string;
+  /** Also push to and pull from both demo CRMs once, so runs, links and conflicts exist from the start. */
+  sync?: boolean;
   /** Sample dates are placed around this day (default: today). */
   today?: Date;
   shell?: AppInfo['shell'];
@@ -52,6 +55,8 @@ export interface DemoSession {
   connections: Record<DemoCrm, ConnectionView>;
   /** One per sample export; empty when `keep` found people already imported. */
   imports: ImportResult[];
+  /** The push and pull of each CRM when `sync` was asked for. */
+  syncRuns: SyncRun[];
   sample: SampleData;
   files: SampleFiles;
   close(): Promise<void>;
@@ -97,6 +102,16 @@ async function importSamples(services: AppServices, files: SampleFiles): Promise
   return results;
 }
 
+/** A push then a pull per CRM: the pull meets the CRM's own phone numbers and records them as conflicts. */
+async function syncOnce(services: AppServices): Promise<SyncRun[]> {
+  const runs: SyncRun[] = [];
+  for (const kind of DEMO_CRMS) {
+    runs.push(await services.sync.push({ connectionId: kind, trigger: 'demo' }));
+    runs.push(await services.sync.pull({ connectionId: kind, trigger: 'demo' }));
+  }
+  return runs;
+}
+
 const peopleCount = (services: AppServices): number => services.db.prepare('SELECT COUNT(*) FROM people').pluck().get() as number;
 
 /**
@@ -124,6 +139,7 @@ export async function startDemo(opts: DemoOptions): Promise<DemoSession> {
     });
     const connections = await connectAll(services, emulators, tokens);
     const imports = opts.keep && peopleCount(services) > 0 ? [] : await importSamples(services, files);
+    const syncRuns = opts.sync ? await syncOnce(services) : [];
     const s = services;
     return {
       dataDir: opts.dataDir,
@@ -131,6 +147,7 @@ export async function startDemo(opts: DemoOptions): Promise<DemoSession> {
       emulators,
       connections,
       imports,
+      syncRuns,
       sample,
       files,
       async close() {

@@ -186,7 +186,7 @@ function operatorOptions(field: FieldMeta | undefined): CompletionOption[] {
 function objectOptions(reader: MetaReader): CompletionOption[] {
   return (reader.objects() ?? [])
     .filter((o) => o.queryable)
-    .map((o) => ({ label: o.name, kind: 'object' as const, detail: o.label, boost: o.custom ? 1 : 2 }));
+    .map((o) => ({ label: o.name, kind: 'object' as const, detail: o.label === o.name ? (o.custom ? 'custom object' : undefined) : o.label, boost: o.custom ? 1 : 2 }));
 }
 
 const keyword = (label: string, boost = 0): CompletionOption => ({ label, kind: 'keyword', boost });

@@ -1,0 +1,23 @@
+/** Round tick values for an axis from 0 (or the data's minimum when negative) to the maximum. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  const lo = Math.min(0, min);
+  const hi = max <= lo ? lo + 1 : max;
+  const raw = (hi - lo) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const first = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = first; v <= hi + step * 0.001; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
+}
+
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** 12.5K on axes, 12,480 in labels. */
+export const formatAxis = (v: number): string => (Math.abs(v) >= 10_000 ? compact.format(v) : full.format(v));
+export const formatValue = (v: number): string => full.format(v);
+
+/** Cuts a label to `max` characters with an ellipsis. */
+export const clip = (label: string, max: number): string => (label.length > max ? `${label.slice(0, Math.max(1, max - 1))}…` : label);

@@ -1,4 +1,4 @@
-import type { DetectedFormats, EventChoice, ImportMapping, PresetDefinition, ReadOptions } from '../../shared/ipc/channels/import';
+import type { DetectedFormats, EventChoice, ImportMapping, ImportPreview, PresetDefinition, ReadOptions } from '../../shared/ipc/channels/import';
 import { inspectCsv, readRecords, ImportFileError, type CsvLayout, type CsvRecord } from './source/csv-file';
 import { builtInPresets, findBuiltIn, GENERIC_PRESET } from './presets';
 import { detectPreset, knownHeaders, proposeMapping } from './mapping/propose';
@@ -27,7 +27,7 @@ export interface ImportPlan {
   mapping: ImportMapping;
   formats: DetectedFormats;
   sample: CsvRecord[];
-  notices: string[];
+  notices: ImportPreview['notices'];
 }
 
 export class UnknownPresetError extends Error {}
@@ -71,12 +71,12 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
   return { layout, preset, mapping, formats, sample, notices: noticesFor(mapping, sample.length) };
 }
 
-export function noticesFor(mapping: ImportMapping, rows: number): string[] {
+export function noticesFor(mapping: ImportMapping, rows: number): ImportPreview['notices'] {
   const targets = new Set(mapping.columns.map((c) => c.target));
-  const notices: string[] = [];
-  if (rows === 0) notices.push('The file has a header row but no data rows.');
-  if (!targets.has('person.email')) notices.push('No column is mapped to Email: every row would be rejected. Pick the email column.');
-  if (!targets.has('event.name') && !mapping.event) notices.push('No column names the event: choose the event these people registered for.');
+  const notices: ImportPreview['notices'] = [];
+  if (rows === 0) notices.push({ code: 'noRows', message: 'The file has a header row but no data rows.' });
+  if (!targets.has('person.email')) notices.push({ code: 'noEmail', message: 'No column is mapped to Email: every row would be rejected. Pick the email column.' });
+  if (!targets.has('event.name') && !mapping.event) notices.push({ code: 'noEvent', message: 'No column names the event: choose the event these people registered for.' });
   return notices;
 }
 

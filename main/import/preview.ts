@@ -84,6 +84,8 @@ export async function previewImport(db: Db, plan: ImportPlan, signal?: AbortSign
         if (target.examples) push(target.examples, { line: rec.line, column: issue.column, value: issue.value.slice(0, 200) });
       }
     }
+    // Let IPC and the UI breathe between batches of a long read.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   for (const n of seen.values()) {
     if (n > 1) {

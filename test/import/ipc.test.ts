@@ -107,3 +107,32 @@ describe('import IPC channels', () => {
     expect(count(s.db, 'orders')).toBe(0);
   });
 });
+
+describe('a long import does not hold up other requests', () => {
+  let s: Sandbox;
+  afterEach(async () => s?.close());
+
+  it('answers other channels while rows are being written', async () => {
+    s = sandbox();
+    const dispatch = createDispatcher(createHandlers(s.services), s.services.logger);
+    const rows = Array.from({ length: 120_000 }, (_, i) => ({ email: `p${i}@example.com`, orderId: `O${i}`, total: '1' }));
+    const uploadId = await upload(dispatch, 'long.csv', Buffer.from(buyersCsv(rows)));
+    const preview = await call<ImportPreview>(dispatch, 'import:preview', { uploadId });
+    let writing = false;
+    let done = false;
+    const stop = s.services.events.subscribe((name, payload) => {
+      const p = payload as ImportProgress;
+      if (name !== 'importProgress') return;
+      if (p.phase === 'reading' && p.rows > 0) writing = true;
+      if (p.phase === 'done') done = true;
+    });
+    const running = call<ImportResult>(dispatch, 'import:run', { uploadId, mapping: preview.mapping });
+    await expect.poll(() => writing, { timeout: 30_000, interval: 5 }).toBe(true);
+    const counts = await call<{ people: number }>(dispatch, 'app:counts', {});
+    expect(done).toBe(false);
+    expect(counts.people).toBeGreaterThan(0);
+    expect(counts.people).toBeLessThan(120_000);
+    expect((await running).created).toBe(120_000);
+    stop();
+  }, 120_000);
+});

@@ -44,7 +44,7 @@ describe('preview', () => {
   it('points out a file with no email column and no event', async () => {
     s = sandbox();
     const p = await preview(s, 'x.csv', csv([['Name', 'Phone'], ['A', '1']]));
-    expect(p.notices.join(' ')).toMatch(/No column is mapped to Email/);
-    expect(p.notices.join(' ')).toMatch(/choose the event/);
+    expect(p.notices.map((n) => n.code)).toEqual(['noEmail', 'noEvent']);
+    expect(p.notices[0].message).toMatch(/No column is mapped to Email/);
   });
 });

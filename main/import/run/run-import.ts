@@ -114,6 +114,9 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
       }
       if (input.signal?.aborted) throw new ImportCancelled();
       progress('reading');
+      // Batches can arrive faster than they are written; without a turn of the event loop between
+      // chunks, IPC (progress, cancel, every other request) would wait for the whole import.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await rejects?.close();
     progress('finishing', true);

@@ -216,8 +216,8 @@ export const ImportPreview = z.object({
   mapping: ImportMapping,
   formats: DetectedFormats,
   summary: ValidationSummary,
-  /** Things to point out before importing (no email column, no event, ...). */
-  notices: z.array(z.string()),
+  /** Things to point out before importing; the page drops `noEvent` once an event is chosen. */
+  notices: z.array(z.object({ code: z.enum(['noRows', 'noEmail', 'noEvent']), message: z.string() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -56,7 +56,7 @@ function PreviewStep(): ReactElement | null {
         <ReadOptionsCard preview={preview} presets={presets} />
         <EventCard key={preview.fileName} mapping={mapping} />
       </div>
-      <ValidationCard preview={preview} />
+      <ValidationCard preview={preview} mapping={mapping} />
       <MappingTable preview={preview} mapping={mapping} />
       <div className="import-actions import-actions-end">
         <SavePreset />

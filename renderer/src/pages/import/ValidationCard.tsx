@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import type { ImportPreview } from '../../../../shared/ipc/channels/import';
+import type { ImportMapping, ImportPreview } from '../../../../shared/ipc/channels/import';
 import { Badge, Card, Icon } from '../../components';
 import { plural } from '../../lib/format';
 
@@ -32,8 +32,12 @@ function Item({ tone, children, examples }: { tone: 'ok' | 'warn' | 'bad'; child
 }
 
 /** What the import will do with the file, read in full before anything is written. */
-export function ValidationCard({ preview }: { preview: ImportPreview }): ReactElement {
+export function ValidationCard({ preview, mapping }: { preview: ImportPreview; mapping: ImportMapping }): ReactElement {
   const s = preview.summary;
+  const targets = new Set(mapping.columns.map((c) => c.target));
+  const notices = preview.notices.filter(
+    (n) => !(n.code === 'noEvent' && (mapping.event || targets.has('event.name'))) && !(n.code === 'noEmail' && targets.has('person.email')),
+  );
   const willReject = s.missingEmail + s.invalidEmails + s.tooLongCells;
   const f = preview.formats;
   return (
@@ -43,9 +47,9 @@ export function ValidationCard({ preview }: { preview: ImportPreview }): ReactEl
       actions={willReject ? <Badge tone="danger">{plural(willReject, 'row')} to reject</Badge> : <Badge tone="success">No rows to reject</Badge>}
     >
       <ul className="import-checks" aria-label="Validation summary">
-        {preview.notices.map((n) => (
-          <Item key={n} tone="bad">
-            {n}
+        {notices.map((n) => (
+          <Item key={n.code} tone="bad">
+            {n.message}
           </Item>
         ))}
         {s.invalidEmails > 0 && (

@@ -9,6 +9,7 @@ export interface CompactResult {
   freePagesBefore: number;
   bytesBefore: number;
   bytesAfter: number;
+  durationMs: number;
   /** Why it stopped early (another process held the store), if it did. */
   skipped?: string;
 }
@@ -42,14 +43,16 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * from then on free pages are returned in short steps that let the app breathe in between.
  */
 export async function compactStore(db: Db, mode: CompactMode, signal?: AbortSignal): Promise<CompactResult> {
+  const started = performance.now();
   const freePagesBefore = pragmaNumber(db, 'freelist_count');
   const pageSize = pragmaNumber(db, 'page_size');
   const pages = pragmaNumber(db, 'page_count');
   const bytesBefore = storeBytes(db);
   const big = freePagesBefore * pageSize >= MIN_FREE_BYTES && freePagesBefore >= pages * FREE_SHARE;
-  const result: CompactResult = { method: 'none', freePagesBefore, bytesBefore, bytesAfter: bytesBefore };
+  const result: CompactResult = { method: 'none', freePagesBefore, bytesBefore, bytesAfter: bytesBefore, durationMs: 0 };
   if (mode === 'never' || (mode === 'auto' && !big) || freePagesBefore === 0) {
     db.pragma('optimize');
+    result.durationMs = Math.round(performance.now() - started);
     return result;
   }
   try {
@@ -73,5 +76,6 @@ export async function compactStore(db: Db, mode: CompactMode, signal?: AbortSign
     result.skipped = err instanceof Error ? err.message : String(err);
   }
   result.bytesAfter = db.open ? storeBytes(db) : bytesBefore;
+  result.durationMs = Math.round(performance.now() - started);
   return result;
 }

@@ -15,6 +15,8 @@ export interface PruneTarget {
 /** Where a target's previous batch stopped (keyset paging, so no row is scanned twice). */
 export interface BatchState {
   afterId: number;
+  /** The highest id when the prune began: rows added since are new, never old enough. */
+  endId?: number;
   /** Rows of a second kind removed along the way (per-record rows of sync runs). */
   extra: number;
 }
@@ -26,23 +28,21 @@ const FINISHED = "state IN ('done', 'cancelled', 'superseded')";
 
 /**
  * The queue has no index on updated_at (every index slows the 100k enqueue), so batches walk
- * the primary key from where the last one stopped: the whole table is read once per prune.
+ * the primary key in windows of `limit` ids: each batch reads at most `limit` rows, and the
+ * whole table is read once per prune, however few rows are old.
  */
 export const queueTarget: PruneTarget = {
   name: 'queueItems',
   count: (db, cutoff) =>
     (db.prepare(`SELECT COUNT(*) AS n FROM sync_queue WHERE ${FINISHED} AND updated_at < ?`).get(cutoff) as { n: number }).n,
   batch(db, cutoff, limit, state) {
-    const ids = db
-      .prepare(
-        `DELETE FROM sync_queue WHERE id IN (
-           SELECT id FROM sync_queue WHERE id > @after AND ${FINISHED} AND updated_at < @cutoff ORDER BY id LIMIT @limit)
-         RETURNING id`,
-      )
-      .pluck()
-      .all({ after: state.afterId, cutoff, limit }) as number[];
-    for (const id of ids) if (id > state.afterId) state.afterId = id;
-    return { deleted: ids.length, more: ids.length === limit };
+    state.endId ??= (db.prepare('SELECT coalesce(max(id), 0) FROM sync_queue').pluck().get() as number);
+    const upTo = state.afterId + limit;
+    const deleted = db
+      .prepare(`DELETE FROM sync_queue WHERE id > @after AND id <= @upTo AND ${FINISHED} AND updated_at < @cutoff`)
+      .run({ after: state.afterId, upTo, cutoff }).changes;
+    state.afterId = upTo;
+    return { deleted, more: upTo < state.endId };
   },
 };
 

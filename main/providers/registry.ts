@@ -5,8 +5,16 @@ import { salesforceDefinition } from './salesforce';
 import { hubSpotDefinition } from './hubspot';
 import { pipedriveDefinition } from './pipedrive';
 
-/** Every provider the app can connect, in the order the UI lists them. UI and CLI read this; nobody branches on ids. */
-export const providerDefinitions: readonly ProviderDefinition[] = [salesforceDefinition, hubSpotDefinition, pipedriveDefinition];
+/**
+ * Every provider the app can connect, in the order the UI lists them: adding a provider is its
+ * folder plus its line here (and the import above). UI, CLI, queue, mappings, sync engine and
+ * query runner read this; nobody branches on ids.
+ */
+export const providerDefinitions: readonly ProviderDefinition[] = [
+  salesforceDefinition,
+  hubSpotDefinition,
+  pipedriveDefinition,
+];
 
 export const providerIds: ProviderId[] = providerDefinitions.map((d) => d.id);
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppSession } from './fixture';
@@ -10,7 +12,7 @@ process.env.TICKET_CRM_SYNC_KEYCHAIN_SERVICE = 'ticket-crm-sync-test-e2e';
 const TOKEN = 'mappings-e2e-token';
 
 const fieldsOf = (page: Page) => page.getByRole('list', { name: 'Fields of Contact' });
-const rowOf = (page: Page, apiName: string) => fieldsOf(page).getByRole('listitem').filter({ hasText: apiName });
+const rowOf = (page: Page, apiName: string) => fieldsOf(page).locator(':scope > li').filter({ hasText: apiName });
 
 /**
  * The Mappings page against a Salesforce emulator connected with a static token, over a store
@@ -20,6 +22,7 @@ const rowOf = (page: Page, apiName: string) => fieldsOf(page).getByRole('listite
 describe('Mappings page: edit the Contact mapping of a connected Salesforce [chromium]', () => {
   let emu: Emulator;
   let app: AppSession;
+  const warnings: string[] = [];
 
   beforeAll(async () => {
     emu = await startEmulator('salesforce', { token: TOKEN });
@@ -32,6 +35,9 @@ describe('Mappings page: edit the Contact mapping of a connected Salesforce [chr
       },
     });
     await app.services!.connections.connectWithToken({ provider: 'salesforce', token: TOKEN, loginUrl: emu.url });
+    app.page.on('console', (msg) => {
+      if (msg.type() === 'warning') warnings.push(msg.text());
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -71,9 +77,9 @@ describe('Mappings page: edit the Contact mapping of a connected Salesforce [chr
 
   it('maps a picklist from a custom field and adds a value-map entry, seeing the local values', async () => {
     const { page } = app;
-    await page.getByRole('radio', { name: /^Not mapped/ }).click();
+    await page.getByRole('button', { name: /^Not mapped/ }).click();
     await page.getByRole('button', { name: 'Map Lead Source (LeadSource)' }).click();
-    await page.getByRole('radio', { name: /^Mapped/ }).click();
+    await page.getByRole('button', { name: /^Mapped/ }).click();
     const editor = page.getByRole('group', { name: 'Edit the mapping of Lead Source' });
     await editor.getByLabel('Local field', { exact: true }).selectOption('custom.heard_about');
     // The data holds "Newsletter" twice and "A friend" once; neither is an allowed Lead Source.
@@ -89,9 +95,9 @@ describe('Mappings page: edit the Contact mapping of a connected Salesforce [chr
 
   it('shows an inline error next to a formula field mapped to push, and blocks saving', async () => {
     const { page } = app;
-    await page.getByRole('radio', { name: /^Not mapped/ }).click();
+    await page.getByRole('button', { name: /^Not mapped/ }).click();
     await page.getByRole('button', { name: 'Map Full Name (Full_Name__c)' }).click();
-    await page.getByRole('radio', { name: /^Mapped/ }).click();
+    await page.getByRole('button', { name: /^Mapped/ }).click();
     const row = rowOf(page, 'Full_Name__c');
     await expect(row.getByText('formula · pull only').isVisible()).resolves.toBe(true);
     const direction = row.getByRole('radiogroup', { name: /Direction of Full Name/ });
@@ -132,5 +138,29 @@ describe('Mappings page: edit the Contact mapping of a connected Salesforce [chr
     expect(stored.fields.find((f) => f.crm === 'LeadSource')).toMatchObject({ local: 'custom.heard_about', valueMap: { values: { Newsletter: 'Web' } } });
     expect(stored.fields.find((f) => f.crm === 'Full_Name__c')!.direction).toBe('pull');
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('exports the mappings as JSON, resets Contact, and imports the file back', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: /^Fields/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^mappings-salesforce-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(app.dataDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { provider: string; mappings: Array<{ object: string; fields: Array<{ crm: string }> }> };
+    expect(doc.provider).toBe('salesforce');
+    expect(doc.mappings.find((m) => m.object === 'Contact')!.fields.map((f) => f.crm)).toContain('LeadSource');
+
+    await page.getByRole('button', { name: 'Reset to default' }).click();
+    await page.getByRole('dialog', { name: 'Reset Contact?' }).getByRole('button', { name: 'Reset to default' }).click();
+    await page.getByText('Default mapping', { exact: true }).waitFor();
+    expect(await rowOf(page, 'LeadSource').count()).toBe(0);
+
+    await page.getByLabel('Mappings file to import').setInputFiles(file);
+    await page.getByText(/Imported the mappings of Account, Contact, Lead, Opportunity/).first().waitFor();
+    await rowOf(page, 'LeadSource').waitFor();
+    expect((await app.services!.mappings.get('salesforce', 'Contact')).source).toBe('saved');
+    expect(app.consoleErrors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 });

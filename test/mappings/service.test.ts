@@ -3,6 +3,7 @@ import type { FieldMeta, ObjectMeta } from '../../main/providers/provider';
 import { applyPush, type ObjectMapping } from '../../main/sync/mapping';
 import { loadRecords } from '../../main/sync/engine/local-records';
 import { linkResolver } from '../../main/sync/engine/payload';
+import { distinctValues, distinctValuesSlow } from '../../main/sync/mapping/editor/local-data';
 import type { ObjectMappingDraft } from '../../shared/ipc/channels/mappings';
 import { connectedApp, kinds, personObject, seedPeople, type Kind, type MappingTestApp } from './helpers';
 
@@ -113,6 +114,15 @@ for (const kind of kinds) {
         records: 3,
       });
       expect(app.services.mappings.localValues('person', 'firstName', [{ kind: 'trim' }, { kind: 'upper' }]).values.map((v) => v.value)).toEqual(['ADA', 'ALAN', 'GRACE']);
+    });
+
+    it('counts column fields in SQL exactly as record by record, and derived fields record by record', () => {
+      for (const field of ['firstName', 'email', 'custom.heard_about', 'company']) {
+        const sorted = (rows: Array<{ value: unknown; count: number }>) => [...rows].sort((a, b) => String(a.value).localeCompare(String(b.value)));
+        expect(sorted(distinctValues(app.services.db, 'person', field)!), field).toEqual(sorted(distinctValuesSlow(app.services.db, 'person', field)));
+      }
+      expect(distinctValues(app.services.db, 'person', 'fullName')).toBeUndefined();
+      expect(app.services.mappings.localValues('person', 'fullName', [{ kind: 'splitName', part: 'last' }]).values.map((v) => v.value)).toEqual(['Hopper', 'Lovelace', 'Turing']);
     });
 
     it('previews one real local record: the payload equals what applyPush builds for it', async () => {

@@ -26,7 +26,7 @@ import { applyPushTransforms } from './transforms';
 import { validateMapping } from './validate';
 import { asText, isBlank } from './values';
 import { linkResolver } from '../engine/payload';
-import { countRecords, customFieldKeys, eachRecord, findRecords, linkedId, loadRecord, recordRef } from './editor/local-data';
+import { countRecords, customFieldKeys, distinctValues, distinctValuesSlow, findRecords, linkedId, loadRecord, recordRef } from './editor/local-data';
 import { parseDraft } from './editor/parse-draft';
 import { crmFieldView, issueView, kindLabels, localCatalogue } from './editor/views';
 
@@ -268,41 +268,51 @@ export class MappingService {
     };
   }
 
-  /** Local values a push would send to a picklist field that does not allow them (before any push). */
+  /**
+   * Local values a push would send to a picklist field that does not allow them (before any push),
+   * counted over the whole store: each distinct value is checked once and weighed by its count.
+   */
   async unmappedValues(target: string, object: string, draft?: unknown): Promise<{ values: UnmappedValueView[]; records: number }> {
     const { e, mapping } = await this.mappingFor(target, object, draft);
-    let records = 0;
-    const counted = (function* (it: Iterable<Record<string, unknown>>) {
-      for (const r of it) {
-        records++;
-        yield r;
+    const kind = mapping.localKind;
+    const picklists = new Set(e.meta.fields.filter((f) => (f.type === 'picklist' || f.type === 'multipicklist') && (f.picklist?.length ?? 0) > 0).map((f) => f.name));
+    const sources = [...new Set(mapping.fields.filter((f) => pushes(f) && f.local !== undefined && picklists.has(f.crm)).map((f) => f.local!))];
+    const found = new Map<string, UnmappedValueView>();
+    for (const field of sources) {
+      for (const { value, count } of this.distinct(kind, field)) {
+        for (const hit of findUnmappedPicklistValues(mapping, e.meta, [{ [field]: value }])) {
+          const key = `${hit.crmField}\u0000${hit.value}`;
+          const prev = found.get(key);
+          found.set(key, { ...hit, count: (prev?.count ?? 0) + count });
+        }
       }
-    })(eachRecord(this.db, mapping.localKind));
-    const values = findUnmappedPicklistValues(mapping, e.meta, counted);
-    return { values, records };
+    }
+    const values = [...found.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return { values, records: countRecords(this.db, kind) };
+  }
+
+  private distinct(kind: string, field: string): Array<{ value: unknown; count: number }> {
+    return distinctValues(this.db, kind, field) ?? distinctValuesSlow(this.db, kind, field);
   }
 
   /** The distinct values one local field holds (after the field's transforms), most frequent first. */
   localValues(kind: string, field: string, transforms: TransformDraft[] = [], limit = 100): { values: LocalValueView[]; distinct: number; records: number } {
     const parsed = Transform.array().safeParse(transforms);
     if (!parsed.success) throw new MappingUserError(`Those transforms are not valid: ${parsed.error.issues[0].message}.`);
-    const ts = parsed.data;
     const counts = new Map<string, number>();
-    let records = 0;
-    for (const r of eachRecord(this.db, kind)) {
-      records++;
+    for (const { value, count } of this.distinct(kind, field)) {
       let v: unknown;
       try {
-        v = applyPushTransforms(r[field], ts);
+        v = applyPushTransforms(value, parsed.data);
       } catch {
         continue;
       }
       if (isBlank(v)) continue;
       const text = asText(v);
-      counts.set(text, (counts.get(text) ?? 0) + 1);
+      counts.set(text, (counts.get(text) ?? 0) + count);
     }
     const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return { values: values.slice(0, limit), distinct: values.length, records };
+    return { values: values.slice(0, limit), distinct: values.length, records: countRecords(this.db, kind) };
   }
 
   countRecords(kind: string): number {

@@ -101,3 +101,54 @@ export function linkedId(db: Db, connectionId: string, object: string, kind: str
     .get(connectionId, object, kind, localId) as string | undefined;
   return id ?? null;
 }
+
+/**
+ * Local fields read straight from one column, so their distinct values can be counted in SQL
+ * instead of building every record (100k people: milliseconds instead of seconds). The values
+ * are the same the record loader puts in a record; other fields are counted record by record.
+ */
+const columns: Record<string, { table: string; fields: Record<string, string> }> = {
+  person: {
+    table: 'people',
+    fields: {
+      id: 'id', email: 'email', firstName: 'first_name', lastName: 'last_name', phone: 'phone', company: 'company', jobTitle: 'job_title',
+      addressLine1: 'address_line1', addressLine2: 'address_line2', city: 'city', region: 'region', postalCode: 'postal_code', country: 'country',
+      totalSpent: 'total_spent', orderCount: 'order_count', createdAt: 'created_at', updatedAt: 'updated_at',
+    },
+  },
+  order: {
+    table: 'orders',
+    fields: { id: 'id', externalOrderId: 'external_order_id', source: 'source', orderedAt: 'ordered_at', total: 'total', currency: 'currency', status: 'status', personId: 'person_id', updatedAt: 'updated_at' },
+  },
+  company: { table: 'companies', fields: { id: 'id', name: 'name', domain: 'domain', updatedAt: 'updated_at' } },
+};
+
+function columnExpr(kind: string, field: string): { table: string; expr: string } | undefined {
+  const c = columns[kind];
+  if (!c) return undefined;
+  if (c.fields[field]) return { table: c.table, expr: c.fields[field] };
+  // localField() allows only [A-Za-z0-9_ -] in a custom key, so it is safe inside the JSON path.
+  if (field.startsWith('custom.') && kind !== 'company' && localField(kind, field)) return { table: c.table, expr: `json_extract(custom_fields, '$."${field.slice(7)}"')` };
+  return undefined;
+}
+
+/** Each distinct value of a local field with how many records hold it; undefined when the field is not a plain column. */
+export function distinctValues(db: Db, kind: string, field: string): Array<{ value: unknown; count: number }> | undefined {
+  const col = columnExpr(kind, field);
+  if (!col) return undefined;
+  return db.prepare(`SELECT ${col.expr} AS value, count(*) AS count FROM ${col.table} GROUP BY 1`).all() as Array<{ value: unknown; count: number }>;
+}
+
+/** Distinct values of a local field counted record by record (derived fields). */
+export function distinctValuesSlow(db: Db, kind: string, field: string): Array<{ value: unknown; count: number }> {
+  const counts = new Map<string, { value: unknown; count: number }>();
+  for (const r of eachRecord(db, kind)) {
+    const v = r[field] ?? null;
+    const key = JSON.stringify(v);
+    const hit = counts.get(key) ?? { value: v, count: 0 };
+    hit.count++;
+    counts.set(key, hit);
+  }
+  return [...counts.values()];
+}
+

@@ -41,13 +41,12 @@ export function FieldEditor({ fm, crm, loaded, localKind, pulled, onChange, onRe
         <h3 id={`${id}-src`} className="fe-title">
           Value comes from
         </h3>
-        <div className="segmented" role="radiogroup" aria-label={`Source of ${name}`}>
+        <div className="segmented" role="group" aria-label={`Source of ${name}`}>
           {(Object.keys(SOURCE_LABELS) as SourceKind[]).map((k) => (
             <button
               key={k}
               type="button"
-              role="radio"
-              aria-checked={k === kind}
+              aria-pressed={k === kind}
               className={k === kind ? 'segment is-selected' : 'segment'}
               onClick={() => k !== kind && onChange(withSource(fm, k, { crm, local: localKind, kinds: loaded.localKinds, pulled }))}
             >

@@ -83,13 +83,12 @@ export function FieldGrid({ loaded, draft, issues, edit }: FieldGridProps): Reac
     <div className="grid-card">
       <div className="grid-toolbar">
         <SearchInput value={query} onChange={setQuery} label="Search fields" placeholder="Search local and CRM fields" />
-        <div className="filter-pills" role="radiogroup" aria-label="Show">
+        <div className="filter-pills" role="group" aria-label="Show">
           {filters.map((f) => (
             <button
               key={f.key}
               type="button"
-              role="radio"
-              aria-checked={show === f.key}
+              aria-pressed={show === f.key}
               className={cx('pill', show === f.key && 'is-selected', f.key === 'problems' && f.count > 0 && 'pill-danger')}
               onClick={() => setShow(f.key)}
             >

@@ -4,6 +4,7 @@ import type { ProviderId } from './provider';
 import { salesforceDefinition } from './salesforce';
 import { hubSpotDefinition } from './hubspot';
 import { pipedriveDefinition } from './pipedrive';
+import { gestaoClickDefinition } from './gestaoclick';
 
 /**
  * Every provider the app can connect, in the order the UI lists them: adding a provider is its
@@ -14,6 +15,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
   salesforceDefinition,
   hubSpotDefinition,
   pipedriveDefinition,
+  gestaoClickDefinition,
 ];
 
 export const providerIds: ProviderId[] = providerDefinitions.map((d) => d.id);

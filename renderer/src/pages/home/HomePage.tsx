@@ -3,6 +3,8 @@ import { Badge, Button, Card, Icon, Page, Stat } from '../../components';
 import { useAppInfo } from '../../stores/app-info';
 import { useNavigation } from '../../stores/navigation';
 import { nextSteps, type NextStep } from './next-steps';
+import { TryDemoCard } from './TryDemoCard';
+import { offersDemo } from './demo-offer';
 
 function StepItem({ step, primary, index }: { step: NextStep; primary: boolean; index: number }): ReactElement {
   const go = useNavigation((s) => s.go);
@@ -53,6 +55,7 @@ export function HomePage(): ReactElement {
         />
         <Stat label="Audit entries" icon="log" value={counts?.auditEntries ?? null} hint="Changes recorded" />
       </div>
+      {offersDemo(counts, info?.demo) && <TryDemoCard />}
       <div className="home-columns">
         <Card title="Next steps" description="Four steps from a ticketing export to an up-to-date CRM.">
           <ol className="steps">

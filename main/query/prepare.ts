@@ -54,6 +54,17 @@ export async function prepareQuery(input: QueryInput, opts: { pageSize?: number 
           text: input.term ?? '',
         },
       };
+    case 'list-filter':
+      return {
+        ok: true,
+        query: {
+          native: { language: 'list-filter', object: input.object, filters: input.filters?.length ? input.filters : undefined, fields: input.fields?.length ? input.fields : undefined },
+          columns: new ColumnSet(input.fields ?? []),
+          object: input.object,
+          grouped: false,
+          text: '',
+        },
+      };
   }
 }
 

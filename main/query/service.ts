@@ -19,6 +19,7 @@ import { validateSoql } from './soql/validate';
 import { withMetadata } from './soql/with-metadata';
 import { validateHubSpotBody } from './hubspot/validate';
 import { validatePipedriveFilters } from './pipedrive/filter';
+import { validateListFilters } from './list-filter/validate';
 
 export interface QueryServiceDeps {
   db: Db;
@@ -140,6 +141,8 @@ export class QueryService {
         return validateHubSpotBody(input.body, provider ? await provider.describe(input.object).catch(() => undefined) : undefined);
       case 'pipedrive-filter':
         return validatePipedriveFilters(input.filters ?? [], provider ? await provider.describe(input.object).catch(() => undefined) : undefined);
+      case 'list-filter':
+        return validateListFilters(input.filters ?? [], provider ? await provider.describe(input.object).catch(() => undefined) : undefined);
     }
   }
 
@@ -162,12 +165,13 @@ export class QueryService {
         relationshipName: f.reference?.relationshipName,
         referenceTo: f.reference?.targets,
       })),
+      listFilters: meta?.listFilters?.map((f) => ({ ...f, options: f.options?.filter((o) => o.active).map((o) => ({ value: o.value, label: o.label })) })),
     };
   }
 
   async starters(connectionId: string): Promise<StarterQuery[]> {
     const provider = await this.deps.providers.provider(connectionId);
-    return startersFor(provider.capabilities.queryLanguage);
+    return startersFor(provider.capabilities.queryLanguage, provider.capabilities.objectRoles);
   }
 
   // ---- history -----------------------------------------------------------------------------
@@ -249,7 +253,8 @@ export class QueryService {
   }
 }
 
-const describeLanguage = (l: QueryInput['language']): string => ({ soql: 'SOQL', 'hubspot-search': 'HubSpot searches', 'pipedrive-filter': 'Pipedrive filters' })[l];
+const describeLanguage = (l: QueryInput['language']): string =>
+  ({ soql: 'SOQL', 'hubspot-search': 'HubSpot searches', 'pipedrive-filter': 'Pipedrive filters', 'list-filter': 'list filters' })[l];
 
 /** A query that did not pass parsing never reaches the CRM: a failed status with the located errors. */
 function rejected(connectionId: string, input: QueryInput, diagnostics: Diagnostic[]): RunPage {

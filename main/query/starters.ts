@@ -1,4 +1,5 @@
 import type { QueryLanguage, StarterQuery } from '../../shared/ipc/channels/query';
+import type { ObjectRoles } from '../providers/provider';
 
 /**
  * Ready-made questions organizers ask, one per card, one click to run. Written against the
@@ -127,9 +128,17 @@ const pipedrive: StarterQuery[] = [
   { id: 'open-deals', title: 'Open deals', description: 'Deals still open.', input: { language: 'pipedrive-filter', object: 'deals', filters: [{ field: 'status', op: 'eq', value: 'open' }] } },
 ];
 
-export function startersFor(language: QueryLanguage, now = new Date()): StarterQuery[] {
+/** CRMs queried through list endpoints: every record of each role's object, filters to add. */
+const listStarters = (roles: ObjectRoles): StarterQuery[] => [
+  { id: 'all-people', title: 'Everyone', description: 'Every person, to filter further.', input: { language: 'list-filter', object: roles.person } },
+  { id: 'all-companies', title: 'Companies', description: 'Every company or organisation.', input: { language: 'list-filter', object: roles.company } },
+  { id: 'all-deals', title: 'Sales', description: 'Every deal, order or sale.', input: { language: 'list-filter', object: roles.deal } },
+];
+
+export function startersFor(language: QueryLanguage, roles: ObjectRoles, now = new Date()): StarterQuery[] {
   if (language === 'soql') return soql;
   if (language === 'pipedrive-filter') return pipedrive;
+  if (language === 'list-filter') return listStarters(roles);
   // Relative dates are filled in when asked for, so "90 days ago" means now minus 90 days.
   const ninetyDaysAgo = String(now.getTime() - 90 * 24 * 3600 * 1000);
   return JSON.parse(JSON.stringify(hubspot).replaceAll('{{90 days ago}}', ninetyDaysAgo)) as StarterQuery[];

@@ -56,6 +56,10 @@ export function summarize(input: QueryInput): string {
       if (input.term) parts.unshift(`“${input.term}”`);
       return `${input.object}${parts.length ? `: ${parts.join(', ')}` : ''}`;
     }
+    case 'list-filter': {
+      const parts = (input.filters ?? []).map((f) => `${f.name} = ${Array.isArray(f.value) ? f.value.join('|') : f.value}`);
+      return `${input.object}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    }
   }
 }
 

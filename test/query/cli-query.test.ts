@@ -107,6 +107,6 @@ describe('CLI: query', () => {
   it('fails with the located error of a query that does not parse', async () => {
     await expect(cli(app.services, ['salesforce', 'SELECT Id FROM Contact WHERE'])).rejects.toThrow(/^query:1:24: The query ends too early/);
     await expect(cli(app.services, ['salesforce', 'SELECT Id, Nope__c FROM Contact'])).rejects.toThrow(/^query:1:12: INVALID_FIELD: No such column 'Nope__c'/);
-    await expect(cli(app.services, ['hubspot', '{not json'])).rejects.toThrow(/not valid JSON/);
+    await expect(cli(app.services, ['hubspot', '{not json'])).rejects.toThrow(/filter is not valid JSON/);
   });
 });

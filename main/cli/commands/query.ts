@@ -25,7 +25,7 @@ export const registerQuery: RegisterCommand = (program, ctx) => {
     .command('query')
     .description('run SOQL (Salesforce) or a JSON search filter (HubSpot, Pipedrive) on a connection and print the rows')
     .argument('<provider>', 'salesforce | hubspot | pipedrive, or a connection id such as salesforce-2')
-    .argument('<query>', 'SOQL text; for HubSpot a search body with "object" ({"object":"deals","filterGroups":[...]}); for Pipedrive {"object":"persons","term":"...","filters":[...]} or a search term')
+    .argument('<query>', 'SOQL text; for HubSpot a search body with "object" ({"object":"deals","filterGroups":[...]}); for Pipedrive {"object":"persons","term":"...","filters":[...]} or a search term; for list-filter CRMs {"object":"...","filters":[{"name":"...","value":"..."}]}')
     .option('--all', 'follow every page and print every row')
     .option('--include-deleted', 'include deleted and archived records (Salesforce queryAll)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']))
@@ -84,7 +84,8 @@ export function parseInput(language: QueryLanguage, text: string, defaultObject:
     json = JSON.parse(text);
   } catch (err) {
     if (language === 'pipedrive-filter') return { language, object: defaultObject, term: text };
-    throw new CliUsageError(`The HubSpot filter is not valid JSON (${(err as Error).message}). Example: '{"object":"contacts","filterGroups":[{"filters":[{"propertyName":"email","operator":"HAS_PROPERTY"}]}]}'`);
+    const example = language === 'hubspot-search' ? `'{"object":"contacts","filterGroups":[{"filters":[{"propertyName":"email","operator":"HAS_PROPERTY"}]}]}'` : `'{"object":"${defaultObject}","filters":[{"name":"...","value":"..."}]}'`;
+    throw new CliUsageError(`The filter is not valid JSON (${(err as Error).message}). Example: ${example}`);
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new CliUsageError('The filter must be a JSON object.');
   const { object, ...rest } = json as Record<string, unknown>;

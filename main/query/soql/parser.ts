@@ -99,13 +99,14 @@ function occurrences(text: string, token: string): number[] {
   return out;
 }
 
-/** "Expecting: one of these possible Token sequences: 1. [FROM] 2. [COMMA]" → "FROM or ,". */
+/** "Expecting: one of these possible Token sequences: 1. [FROM] 2. [COMMA]" → "FROM or “,”". */
 function summarizeExpected(message: string): string | undefined {
   const single = /Expecting token of type --> (\w+) <--/.exec(message)?.[1];
   const names = single ? [single] : [...message.matchAll(/\[([A-Z_a-z, ]+)\]/g)].map((m) => m[1].split(',')[0].trim());
   const words = [...new Set(names.map(tokenWord))].filter(Boolean);
   if (words.length === 0) return undefined;
-  if (words.length > 6) return `${words.slice(0, 5).join(', ')} or another clause`;
+  // Long lists are mostly function names that may start a field; name the field instead.
+  if (words.length > 4) return names.includes('Identifier') ? TOKEN_WORDS.Identifier : `${words.slice(0, 3).join(', ')} or another clause`;
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
 
@@ -120,6 +121,10 @@ const TOKEN_WORDS: Record<string, string> = {
   DateLiteral: 'a date literal',
   DateNLiteral: 'a date literal',
   EQ: '“=”',
+  UNSIGNED_INTEGER: 'a whole number',
+  SIGNED_INTEGER: 'a whole number',
+  INTEGER: 'a number',
+  DECIMAL: 'a number',
 };
 
 function tokenWord(name: string): string {

@@ -7,7 +7,7 @@ import { channel } from '../define';
  * next page (or every page with `all`), `queryProgress` reports counts while pages arrive.
  */
 
-export const QueryLanguage = z.enum(['soql', 'hubspot-search', 'pipedrive-filter']);
+export const QueryLanguage = z.enum(['soql', 'hubspot-search', 'pipedrive-filter', 'list-filter']);
 export type QueryLanguage = z.infer<typeof QueryLanguage>;
 
 // ---- HubSpot search: the builder's model is the request body itself ---------------------
@@ -86,6 +86,24 @@ export const PipedriveFilter = z.object({
 });
 export type PipedriveFilter = z.infer<typeof PipedriveFilter>;
 
+// ---- list endpoints with named filters ---------------------------------------------------
+
+export const ListFilterValue = z.object({
+  name: z.string().min(1).max(100),
+  value: z.union([z.string().max(500), z.array(z.string().max(500)).max(100)]),
+});
+export type ListFilterValue = z.infer<typeof ListFilterValue>;
+
+/** A filter an object's list endpoint takes, as the builder shows it. */
+export const ListFilterInfo = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['string', 'integer', 'date', 'datetime', 'picklist']),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  multiple: z.boolean().optional(),
+});
+export type ListFilterInfo = z.infer<typeof ListFilterInfo>;
+
 // ---- what a run asks for ------------------------------------------------------------------
 
 const ObjectName = z.string().trim().min(1).max(100);
@@ -100,6 +118,15 @@ export const QueryInput = z.discriminatedUnion('language', [
       object: ObjectName,
       term: z.string().max(200).optional(),
       filters: z.array(PipedriveFilter).max(20).optional(),
+      fields: z.array(z.string().max(100)).max(200).optional(),
+    })
+    .strict(),
+  /** CRMs whose list endpoints take named filters (ObjectMeta.listFilters), ANDed. */
+  z
+    .object({
+      language: z.literal('list-filter'),
+      object: ObjectName,
+      filters: z.array(ListFilterValue).max(50).optional(),
       fields: z.array(z.string().max(100)).max(200).optional(),
     })
     .strict(),
@@ -226,6 +253,8 @@ export const QuerySchema = z.object({
   objects: z.array(z.object({ name: z.string(), label: z.string() })),
   /** The fields of `object` when one was asked for. */
   fields: z.array(QueryFieldInfo).optional(),
+  /** The filters `object`'s list endpoint takes (language 'list-filter'). */
+  listFilters: z.array(ListFilterInfo).optional(),
 });
 export type QuerySchema = z.infer<typeof QuerySchema>;
 

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useNavigation } from '../../stores/navigation';
 import { ChartModal } from './ChartModal';
 import { HubSpotBuilder } from './HubSpotBuilder';
+import { ListFilterForm } from './ListFilterForm';
 import { PipedriveFilterForm } from './PipedriveFilterForm';
 import { QuerySidebar } from './QuerySidebar';
 import { ResultsPanel } from './ResultsPanel';
@@ -13,7 +14,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { currentInput, useQuery } from './query-store';
 import './query.css';
 
-const LANGUAGE_NAME = { soql: 'SOQL', 'hubspot-search': 'HubSpot search', 'pipedrive-filter': 'Pipedrive filter' } as const;
+const LANGUAGE_NAME = { soql: 'SOQL', 'hubspot-search': 'HubSpot search', 'pipedrive-filter': 'Pipedrive filter', 'list-filter': 'List filter' } as const;
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function QueryPage(): ReactElement {
@@ -106,12 +107,14 @@ function EditorCard(): ReactElement {
       soql: q.soql,
       hubspot: q.hubspot,
       pipedrive: q.pipedrive,
+      list: q.list,
       includeDeleted: q.includeDeleted,
       diagnostics: q.diagnostics,
       running: q.running,
       setSoql: q.setSoql,
       setHubSpot: q.setHubSpot,
       setPipedrive: q.setPipedrive,
+      setList: q.setList,
       setIncludeDeleted: q.setIncludeDeleted,
     })),
   );
@@ -119,6 +122,7 @@ function EditorCard(): ReactElement {
   const { schema, connectionId } = s;
   const run = useCallback(() => void useQuery.getState().run(), []);
   const loadFields = useQuery((q) => q.loadFields);
+  const loadListFilters = useQuery((q) => q.loadListFilters);
   const setDiagnostics = useQuery((q) => q.setDiagnostics);
   const errors = s.diagnostics.filter((d) => d.severity === 'error');
 
@@ -163,6 +167,7 @@ function EditorCard(): ReactElement {
         <HubSpotBuilder connectionId={connectionId} objects={schema.objects} draft={s.hubspot} onChange={s.setHubSpot} loadFields={loadFields} onRun={run} onDiagnostics={setDiagnostics} diagnostics={s.diagnostics} />
       )}
       {schema.language === 'pipedrive-filter' && <PipedriveFilterForm objects={schema.objects} draft={s.pipedrive} onChange={s.setPipedrive} loadFields={loadFields} onRun={run} />}
+      {schema.language === 'list-filter' && <ListFilterForm objects={schema.objects} draft={s.list} onChange={s.setList} loadListFilters={loadListFilters} onRun={run} />}
       {s.diagnostics.length > 0 && (
         <ul className="diagnostics" aria-label="Problems in the query">
           {s.diagnostics.slice(0, 6).map((d, i) => (

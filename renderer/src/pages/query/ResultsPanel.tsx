@@ -87,8 +87,6 @@ export function ResultsPanel({ onChart }: Props): ReactElement {
           {status.capped && <Badge tone="warning">Search cap reached</Badge>}
           {status.state === 'failed' && <Badge tone="danger">Failed</Badge>}
           {selection.size > 0 && <span className="results-selected">{selection.size.toLocaleString()} selected</span>}
-        </div>
-        <div className="results-actions">
           {!status.done && status.state !== 'failed' && (loadingAll ? (
             <Button size="sm" variant="secondary" icon="pause" onClick={() => void cancel()}>
               Cancel
@@ -98,20 +96,22 @@ export function ResultsPanel({ onChart }: Props): ReactElement {
               Load all
             </Button>
           ))}
-          <Button size="sm" variant="ghost" icon="copy" disabled={rows.length === 0} onClick={() => void copyRows(status.columns, rows, chosen)}>
-            Copy {chosen ? 'selected' : 'all'}
+        </div>
+        <div className="results-actions">
+          <Button size="sm" variant="ghost" icon="copy" disabled={rows.length === 0} onClick={() => void copyRows(status.columns, rows, chosen)} title={chosen ? 'Copy the selected rows' : 'Copy every row read'}>
+            Copy
           </Button>
-          <Button size="sm" variant="ghost" icon="arrowDown" busy={exporting === 'csv'} disabled={rows.length === 0} onClick={() => void exportAs('csv')}>
+          <Button size="sm" variant="ghost" icon="arrowDown" busy={exporting === 'csv'} disabled={rows.length === 0} onClick={() => void exportAs('csv')} title="Export to CSV (opens in Excel)">
             CSV
           </Button>
-          <Button size="sm" variant="ghost" icon="arrowDown" busy={exporting === 'json'} disabled={rows.length === 0} onClick={() => void exportAs('json')}>
+          <Button size="sm" variant="ghost" icon="arrowDown" busy={exporting === 'json'} disabled={rows.length === 0} onClick={() => void exportAs('json')} title="Export to JSON">
             JSON
           </Button>
           <Button size="sm" variant="ghost" icon="sparkles" disabled={rows.length === 0} onClick={onChart}>
             Chart
           </Button>
-          <Button size="sm" variant="secondary" icon="inbox" disabled={!chosen || status.grouped} onClick={() => void pull()} title="Pull the selected records into the app">
-            Pull {chosen ? chosen.length.toLocaleString() : ''} records
+          <Button size="sm" variant="secondary" icon="inbox" disabled={!chosen || status.grouped} onClick={() => void pull()} title={chosen ? `Pull these ${chosen.length.toLocaleString()} records into the app` : 'Select rows (click their numbers) to pull those records into the app'}>
+            Pull
           </Button>
         </div>
       </header>

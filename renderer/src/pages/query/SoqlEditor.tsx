@@ -100,7 +100,10 @@ export function SoqlEditor({ connectionId, value, onChange, onRun, runDiagnostic
         lint,
         EditorView.contentAttributes.of({ 'aria-label': 'SOQL query', spellcheck: 'false' }),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+          if (!u.docChanged) return;
+          latest.current.onChange(u.state.doc.toString());
+          // Problems found for older text would point at the wrong place: the linter finds them again.
+          latest.current.onDiagnostics([]);
         }),
       ],
     });

@@ -41,11 +41,22 @@ export function toTsv(columns: string[] | null, rows: Cell[][]): string {
   return (columns ? [columns.join('\t'), ...lines] : lines).join('\n');
 }
 
-/** A starting width for a column from its name and the first values (px). */
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** Text width in the grid's font, measured on a canvas (falls back to an average glyph width). */
+function textWidth(text: string, font: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7.6;
+  measurer.font = font;
+  return measurer.measureText(text).width;
+}
+
+/** A starting width for a column from its header and the first values (px). */
 export function guessWidth(name: string, rows: Cell[][], col: number): number {
-  let longest = name.length + 2;
-  for (let i = 0; i < Math.min(rows.length, 60); i++) longest = Math.max(longest, Math.min(48, cellText(rows[i][col]).length));
-  return Math.max(90, Math.min(360, Math.round(longest * 7.4 + 28)));
+  const family = getComputedStyle(document.body).fontFamily;
+  let widest = textWidth(name, `650 11.5px ${family}`) + 26;
+  for (let i = 0; i < Math.min(rows.length, 60); i++) widest = Math.max(widest, textWidth(cellText(rows[i][col]).slice(0, 60), `12.5px ${family}`));
+  return Math.max(80, Math.min(380, Math.ceil(widest + 26)));
 }
 
 /** Copies text; the Clipboard API when allowed, else the old hidden-textarea route. */

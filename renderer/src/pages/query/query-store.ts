@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionView } from '../../../../shared/ipc/channels/connections';
 import type {
-  Cell, Diagnostic, HistoryEntry, HubSpotSearchBody, PipedriveFilter, QueryFieldInfo, QueryInput, QueryLanguage, QuerySchema, RunStatus, StarterQuery,
+  Cell, Diagnostic, HistoryEntry, HubSpotSearchBody, ListFilterInfo, ListFilterValue, PipedriveFilter, QueryFieldInfo, QueryInput, QueryLanguage, QuerySchema, RunStatus, StarterQuery,
 } from '../../../../shared/ipc/channels/query';
 import { api } from '../../api';
 import { toast } from '../../stores/toasts';
@@ -17,10 +17,16 @@ export interface PipedriveDraft {
   filters: PipedriveFilter[];
 }
 
+export interface ListDraft {
+  object: string;
+  filters: ListFilterValue[];
+}
+
 interface Drafts {
   soql: string;
   hubspot: HubSpotDraft;
   pipedrive: PipedriveDraft;
+  list: ListDraft;
   includeDeleted: boolean;
 }
 
@@ -28,6 +34,7 @@ export const defaultDrafts = (): Drafts => ({
   soql: 'SELECT Id, FirstName, LastName, Email, Account.Name\nFROM Contact\nORDER BY LastName\nLIMIT 200',
   hubspot: { object: 'contacts', body: { filterGroups: [], sorts: [], properties: ['email', 'firstname', 'lastname'] } },
   pipedrive: { object: 'persons', term: '', filters: [] },
+  list: { object: '', filters: [] },
   includeDeleted: false,
 });
 
@@ -36,6 +43,7 @@ interface QueryState extends Drafts {
   connectionId: string | null;
   schema: QuerySchema | null;
   fields: Record<string, QueryFieldInfo[]>;
+  listFilters: Record<string, ListFilterInfo[]>;
   /** Problems with the query: validation while typing, or the CRM's after running. */
   diagnostics: Diagnostic[];
   status: RunStatus | null;
@@ -50,9 +58,11 @@ interface QueryState extends Drafts {
   loadConnections(): Promise<void>;
   selectConnection(id: string): Promise<void>;
   loadFields(object: string): Promise<QueryFieldInfo[]>;
+  loadListFilters(object: string): Promise<ListFilterInfo[]>;
   setSoql(text: string): void;
   setHubSpot(draft: HubSpotDraft): void;
   setPipedrive(draft: PipedriveDraft): void;
+  setList(draft: ListDraft): void;
   setIncludeDeleted(on: boolean): void;
   setDiagnostics(d: Diagnostic[]): void;
   /** Puts a query in the editor (history, starters) without running it. */
@@ -76,6 +86,8 @@ export function currentInput(s: QueryState): QueryInput | null {
       return { language: 'hubspot-search', object: s.hubspot.object, body: s.hubspot.body as Record<string, unknown> };
     case 'pipedrive-filter':
       return { language: 'pipedrive-filter', object: s.pipedrive.object, term: s.pipedrive.term || undefined, filters: s.pipedrive.filters };
+    case 'list-filter':
+      return { language: 'list-filter', object: s.list.object || (s.schema?.objects[0]?.name ?? ''), filters: s.list.filters.filter((f) => (Array.isArray(f.value) ? f.value.length > 0 : f.value !== '')) };
     default:
       return null;
   }
@@ -96,8 +108,8 @@ function readDrafts(id: string): Drafts {
 
 function saveDrafts(s: QueryState): void {
   if (!s.connectionId) return;
-  const { soql, hubspot, pipedrive, includeDeleted } = s;
-  localStorage.setItem(DRAFT_KEY(s.connectionId), JSON.stringify({ soql, hubspot, pipedrive, includeDeleted }));
+  const { soql, hubspot, pipedrive, list, includeDeleted } = s;
+  localStorage.setItem(DRAFT_KEY(s.connectionId), JSON.stringify({ soql, hubspot, pipedrive, list, includeDeleted }));
 }
 
 export const useQuery = create<QueryState>((set, get) => {
@@ -136,6 +148,7 @@ export const useQuery = create<QueryState>((set, get) => {
     connectionId: null,
     schema: null,
     fields: {},
+    listFilters: {},
     diagnostics: [],
     status: null,
     rows: [],
@@ -158,7 +171,7 @@ export const useQuery = create<QueryState>((set, get) => {
 
     async selectConnection(id) {
       localStorage.setItem(CONNECTION_KEY, id);
-      set({ connectionId: id, schema: null, fields: {}, status: null, rows: [], version: get().version + 1, diagnostics: [], ...readDrafts(id) });
+      set({ connectionId: id, schema: null, fields: {}, listFilters: {}, status: null, rows: [], version: get().version + 1, diagnostics: [], ...readDrafts(id) });
       try {
         const [schema, starters, history] = await Promise.all([api.query.schema({ connectionId: id }), api.query.starters({ connectionId: id }), api.query.history({ connectionId: id })]);
         if (get().connectionId !== id) return;
@@ -175,13 +188,19 @@ export const useQuery = create<QueryState>((set, get) => {
       if (!id) return [];
       const schema = await api.query.schema({ connectionId: id, object });
       const fields = schema.fields ?? [];
-      set({ fields: { ...get().fields, [object]: fields } });
+      set({ fields: { ...get().fields, [object]: fields }, listFilters: { ...get().listFilters, [object]: schema.listFilters ?? [] } });
       return fields;
+    },
+
+    async loadListFilters(object) {
+      if (!get().listFilters[object]) await get().loadFields(object);
+      return get().listFilters[object] ?? [];
     },
 
     setSoql: (soql) => withDrafts({ soql }),
     setHubSpot: (hubspot) => withDrafts({ hubspot }),
     setPipedrive: (pipedrive) => withDrafts({ pipedrive }),
+    setList: (list) => withDrafts({ list }),
     setIncludeDeleted: (includeDeleted) => withDrafts({ includeDeleted }),
     setDiagnostics: (diagnostics) => set({ diagnostics }),
 
@@ -189,6 +208,7 @@ export const useQuery = create<QueryState>((set, get) => {
       if (input.language === 'soql') withDrafts({ soql: input.soql });
       if (input.language === 'hubspot-search') withDrafts({ hubspot: { object: input.object, body: input.body as HubSpotSearchBody } });
       if (input.language === 'pipedrive-filter') withDrafts({ pipedrive: { object: input.object, term: input.term ?? '', filters: input.filters ?? [] } });
+      if (input.language === 'list-filter') withDrafts({ list: { object: input.object, filters: input.filters ?? [] } });
       if (includeDeleted !== undefined) withDrafts({ includeDeleted });
     },
 

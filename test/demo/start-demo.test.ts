@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDemo, type ServedDemo } from '../../main/demo/serve-demo';
@@ -32,6 +32,20 @@ describe('demo startup, run programmatically', () => {
     expect(services.info()).toMatchObject({ demo: true, shell: 'browser-host', dataDir });
     expect(services.secrets.kind).toBe('memory');
     expect((await services.secrets.accounts()).sort()).toEqual(['hubspot', 'salesforce']);
+  });
+
+  it('writes the demo tokens nowhere: not the log, the store or the sample files', async () => {
+    const { services } = served.demo;
+    const tokens: string[] = [];
+    for (const account of ['salesforce', 'hubspot']) tokens.push(JSON.parse((await services.secrets.get(account))!).accessToken as string);
+    expect(tokens.every((t) => t.length > 20)).toBe(true);
+    const files = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'ticket-crm-sync.sqlite'), ...readdirSync(served.demo.files.dir).map((f) => join(served.demo.files.dir, f))];
+    services.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const file of files) {
+      const text = readFileSync(file).toString('latin1');
+      for (const t of tokens) expect(text.includes(t), file).toBe(false);
+    }
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/Connected Salesforce/);
   });
 
   it('connects the demo Salesforce and HubSpot, each labelled as demo, and both answer', async () => {

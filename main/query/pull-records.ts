@@ -8,14 +8,10 @@ export interface PullTarget {
   pullRecords(req: { connectionId: string; object: string; ids: string[] }): Promise<{ accepted: boolean; queued: number; message: string }>;
 }
 
-/**
- * Used until the sync engine registers its pull pipeline (AppServices wiring).
- * TODO(sync engine): pass a PullTarget to QueryService from app-services.ts once the pull
- * pipeline exists; this placeholder only explains that it is not there yet.
- */
+/** For a QueryService built without the sync engine (app-services passes the engine itself). */
 export const pullNotAvailable: PullTarget = {
   async pullRecords() {
-    return { accepted: false, queued: 0, message: 'Pulling selected records into the app needs the sync engine’s pull pipeline, which is not part of this build yet.' };
+    return { accepted: false, queued: 0, message: 'Pulling records needs the sync engine, which this process has not started.' };
   },
 };
 

@@ -96,7 +96,7 @@ export function FieldEditor({ fm, crm, loaded, localKind, pulled, onChange, onRe
         </section>
       )}
 
-      {crm && kind !== 'lookup' && (isPicklist || fm.valueMap) && (
+      {crm && (kind === 'local' || kind === 'template' || fm.valueMap) && (isPicklist || fm.valueMap) && (
         <section className="fe-section fe-wide" aria-labelledby={`${id}-vm`}>
           <h3 id={`${id}-vm`} className="fe-title">
             Value map

@@ -27,7 +27,8 @@ const matches = (q: string, ...texts: Array<string | undefined>) => !q || texts.
  * direction between them. Every row opens an editor in place; problems show under their row.
  */
 export function FieldGrid({ loaded, draft, issues, edit }: FieldGridProps): ReactElement {
-  const [show, setShow] = useState<Show>('mapped');
+  // A new mapping starts from the CRM fields it could fill.
+  const [show, setShow] = useState<Show>(() => (draft.fields.length === 0 ? 'crm' : 'mapped'));
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<number | null>(null);
   const localKind = loaded.localKinds.find((k) => k.kind === draft.localKind);
@@ -108,7 +109,7 @@ export function FieldGrid({ loaded, draft, issues, edit }: FieldGridProps): Reac
 
       {visible.length === 0 ? (
         <EmptyState icon="search" title={q ? 'No field matches the search' : show === 'problems' ? 'No problems' : 'Nothing here'} compact>
-          <p>{q ? 'Try part of the label or the API name.' : show === 'mapped' ? 'Map a CRM field from “not mapped”, or a local field from “not used”.' : 'Every field is accounted for.'}</p>
+          <p>{q ? 'Try part of the label or the API name.' : show === 'mapped' ? 'Map a CRM field from “Not mapped”, or a local field from “Unused local fields”.' : 'Every field is accounted for.'}</p>
         </EmptyState>
       ) : (
         <ul className="grid-rows" aria-label={`Fields of ${loaded.label}`}>

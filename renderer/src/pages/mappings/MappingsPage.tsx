@@ -317,7 +317,7 @@ function ObjectPane({ onReset }: { onReset: () => void }): ReactElement {
             { key: 'values', label: 'Picklist values', ...(s.unmapped ? { count: s.unmapped.values.length } : {}) },
           ]}
         >
-          {tab === 'fields' ? <FieldGrid loaded={loaded} draft={draft} issues={s.issues} edit={s.edit} /> : tab === 'test' ? <TestPanel /> : <ValuesPanel />}
+          {tab === 'fields' ? <FieldGrid key={`${loaded.connectionId}/${loaded.object}`} loaded={loaded} draft={draft} issues={s.issues} edit={s.edit} /> : tab === 'test' ? <TestPanel /> : <ValuesPanel />}
         </Tabs>
       </Card>
     </>

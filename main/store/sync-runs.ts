@@ -133,9 +133,13 @@ export function getRun(db: Db, id: number): SyncRunRow | undefined {
 export function listRuns(db: Db, opts: { limit: number; connectionId?: string; kind?: RunKind; beforeId?: number }): SyncRunRow[] {
   const where: string[] = [];
   const args: Record<string, unknown> = { limit: opts.limit };
-  if (opts.connectionId) (where.push('connection_id = @connectionId'), (args.connectionId = opts.connectionId));
-  if (opts.kind) (where.push('kind = @kind'), (args.kind = opts.kind));
-  if (opts.beforeId) (where.push('id < @beforeId'), (args.beforeId = opts.beforeId));
+  const add = (sql: string, key: string, value: unknown) => {
+    where.push(sql);
+    args[key] = value;
+  };
+  if (opts.connectionId) add('connection_id = @connectionId', 'connectionId', opts.connectionId);
+  if (opts.kind) add('kind = @kind', 'kind', opts.kind);
+  if (opts.beforeId) add('id < @beforeId', 'beforeId', opts.beforeId);
   const sql = `SELECT * FROM sync_runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
   return (db.prepare(sql).all(args) as RunRow[]).map(toRun);
 }
@@ -298,11 +302,18 @@ export function insertConflict(db: Db, c: ConflictInput): number {
 
 export function listConflicts(db: Db, opts: { limit: number; runId?: number; connectionId?: string }): ConflictRow[] {
   const where: string[] = [];
-  if (opts.runId !== undefined) where.push('run_id = @runId');
-  if (opts.connectionId) where.push('connection_id = @connectionId');
+  const args: Record<string, unknown> = { limit: opts.limit };
+  if (opts.runId !== undefined) {
+    where.push('run_id = @runId');
+    args.runId = opts.runId;
+  }
+  if (opts.connectionId) {
+    where.push('connection_id = @connectionId');
+    args.connectionId = opts.connectionId;
+  }
   const rows = db
     .prepare(`SELECT * FROM sync_conflicts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
-    .all({ ...opts }) as Array<Record<string, unknown>>;
+    .all(args) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     id: r.id as number,
     runId: (r.run_id as number | null) ?? null,

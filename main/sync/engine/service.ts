@@ -96,7 +96,8 @@ const QUEUE_EVENT_MS = 250;
  * and its actions, runs with per-record results, and conflicts.
  */
 export class SyncService implements SyncRunner {
-  private readonly limiters = new RateLimiters();
+  // Four requests in flight from the start: batches of 100-200 records keep a CRM busy without bursting its window.
+  private readonly limiters = new RateLimiters({ initialConcurrency: 4 });
   private readonly clients = new Map<string, Provider>();
   private readonly running = new Map<number, Running>();
   private lastQueueEvent = 0;

@@ -46,15 +46,18 @@ export async function loadTargets(
   const roles = provider.capabilities.objectRoles;
   const saved = listSafe(db, provider.connectionId, onSkip);
   const objects = [...new Set([...Object.values(roles).filter((o): o is string => !!o), ...saved.keys()])];
+  const metas = await Promise.all(
+    objects.map((object) =>
+      describe(object).catch((err: unknown) => {
+        onSkip?.(object, err instanceof Error ? err.message : String(err));
+        return undefined;
+      }),
+    ),
+  );
   const out: SyncTarget[] = [];
-  for (const object of objects) {
-    let meta: ObjectMeta;
-    try {
-      meta = await describe(object);
-    } catch (err) {
-      onSkip?.(object, err instanceof Error ? err.message : String(err));
-      continue;
-    }
+  for (const [i, object] of objects.entries()) {
+    const meta = metas[i];
+    if (!meta) continue;
     const stored = saved.get(object);
     const mapping = stored ?? defaultMappingFor(provider.id, meta);
     if (!mapping) continue;

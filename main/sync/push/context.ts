@@ -5,6 +5,7 @@ import type { CallContext } from '../engine/calls';
 import type { SyncTarget } from '../engine/targets';
 import type { RunRecorder } from '../runs/recorder';
 import type { BackoffPolicy } from '../queue/backoff';
+import type { FindIndex } from './find-index';
 
 /** What one push run shares between its steps. */
 export interface PushContext {
@@ -24,4 +25,6 @@ export interface PushContext {
   leaseMs?: number;
   /** How long a run waits for items due later (retries, rate-limit waits) before it ends. */
   patienceMs?: number;
+  /** Per target object: every CRM record by findBy value, when reading them all was cheaper than searching. */
+  findIndexes?: Map<string, FindIndex>;
 }

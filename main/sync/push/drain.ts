@@ -3,6 +3,8 @@ import { QueueRunner, type BatchSummary } from '../queue/runner';
 import type { PushContext } from './context';
 import { pushJob } from './push-job';
 import { claimSizeFor } from './split-batches';
+import { buildFindIndex, unlinkedOpen } from './find-index';
+import { usable } from '../engine/targets';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -39,6 +41,7 @@ export interface DrainOptions {
  * Answers how many items were left waiting.
  */
 export async function drainObject(ctx: PushContext, object: string, opts: DrainOptions): Promise<number> {
+  await prepareFinds(ctx, object);
   const runner = new QueueRunner(ctx.db, pushJob(ctx, { object }, opts.bulk), {
     owner: ctx.owner,
     batchSize: claimSizeFor(ctx.provider.capabilities, opts.bulk),
@@ -58,6 +61,17 @@ export async function drainObject(ctx: PushContext, object: string, opts: DrainO
     const wait = next - Date.now();
     if (wait > patience) return waiting(ctx.db, ctx.connectionId, object);
     await sleep(Math.max(20, wait + 5), ctx.signal);
+  }
+}
+
+/** Reads small CRM objects whole before a large first push, so finds by name or email need no searches. */
+async function prepareFinds(ctx: PushContext, object: string): Promise<void> {
+  const kind = (ctx.db.prepare("SELECT local_kind FROM sync_queue WHERE connection_id = ? AND object = ? AND direction = 'push' LIMIT 1").pluck().get(ctx.connectionId, object) as string | undefined) ?? object;
+  for (const target of ctx.targets.filter((t) => t.localKind === kind && usable(t) && t.findField)) {
+    const index = await buildFindIndex(ctx.provider, target, ctx.call, unlinkedOpen(ctx.db, ctx.connectionId, object, target));
+    ctx.findIndexes ??= new Map();
+    if (index) ctx.findIndexes.set(target.object, index);
+    else ctx.findIndexes.delete(target.object);
   }
 }
 

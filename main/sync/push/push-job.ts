@@ -107,7 +107,11 @@ async function pushKind(ctx: PushContext, kind: string, items: ClaimedJob<null>[
       find: p.built.payload.find,
       linkedId: p.link?.status === 'linked' ? p.link.externalId : undefined,
     }));
-    const outcomes: WriteOutcome[] = ctx.signal.aborted ? parts.map(() => ({ ok: false as const, failure: cancelled })) : await writeEntries(ctx.provider, target, entries, ctx.call, { bulk });
+    const outcomes: WriteOutcome[] = ctx.signal.aborted ? parts.map(() => ({ ok: false as const, failure: cancelled })) : await writeEntries(ctx.provider, target, entries, ctx.call, {
+          bulk,
+          findIndex: ctx.findIndexes?.get(target.object),
+          onIndexStale: () => ctx.findIndexes?.delete(target.object),
+        });
     parts.forEach((p, i) => {
       const o = outcomes[i];
       const label = recordLabel(kind, p.record);

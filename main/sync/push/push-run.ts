@@ -13,7 +13,7 @@ export interface PushRequest {
   kinds: string[];
   ids?: number[];
   all?: boolean;
-  /** Workers per object when not in bulk mode (default 4). */
+  /** Workers per object when not in bulk mode (default 2; each sends its claim's write calls side by side). */
   workers?: number;
   onSettled?: (s: BatchSummary) => void;
 }
@@ -64,7 +64,7 @@ export async function runPush(ctx: PushContext, req: PushRequest): Promise<PushO
       const bulk = useBulk(unit.open, bulkThreshold(ctx), typeof (ctx.provider as Provider).bulkWrite === 'function', allMatched(ctx.targets, kind));
       if (bulk) bulkObjects.push(unit.object);
       ctx.recorder.setPhase(`push ${kind}${bulk ? ' (bulk)' : ''}`);
-      waiting += await drainObject(ctx, unit.object, { bulk, workers: bulk ? 2 : (req.workers ?? 4), onSettled: req.onSettled });
+      waiting += await drainObject(ctx, unit.object, { bulk, workers: req.workers ?? 2, onSettled: req.onSettled });
     }
   }
   return { waiting, bulkObjects };

@@ -17,13 +17,16 @@ export const batchSizeFor = (caps: ProviderCapabilities, op: WriteOp): number =>
 /** Records per Bulk API job: large enough to be worth a job, small enough to finish and settle often. */
 export const BULK_JOB_RECORDS = 5_000;
 
+/** Write calls' worth of items claimed at once: fewer, larger claims and settles cost less. */
+const CALLS_PER_CLAIM = 5;
+
 /**
- * How many queue items one worker claims at a time: a whole write call's worth (at least 20, so
- * one-at-a-time CRMs still claim in useful groups), or a bulk job's worth.
+ * How many queue items one worker claims at a time: several write calls' worth (sent side by
+ * side; at least 20, so one-at-a-time CRMs still claim in useful groups), or a bulk job's worth.
  */
 export function claimSizeFor(caps: ProviderCapabilities, bulk: boolean): number {
   if (bulk) return BULK_JOB_RECORDS;
-  return Math.max(20, caps.batchLimits.upsert, caps.batchLimits.create);
+  return Math.max(20, CALLS_PER_CLAIM * Math.max(caps.batchLimits.upsert, caps.batchLimits.create));
 }
 
 /**

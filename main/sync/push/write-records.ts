@@ -5,6 +5,7 @@ import type { Failure } from '../queue/types';
 import { call, callWithRetry, needsReconnect, type CallContext } from '../engine/calls';
 import type { SyncTarget } from '../engine/targets';
 import { BULK_JOB_RECORDS, batchSizeFor, splitBatches } from './split-batches';
+import type { FindIndex } from './find-index';
 
 /** One record to write to one object. */
 export interface WriteEntry {
@@ -30,6 +31,10 @@ export type WriteOutcome =
 export interface WriteOptions {
   /** Send upserts as Bulk API jobs (provider.bulkWrite). */
   bulk?: boolean;
+  /** Every record of the object by findBy value, read up front: finds need no request. */
+  findIndex?: FindIndex;
+  /** A create may have landed unanswered: the index no longer holds every record. */
+  onIndexStale?: () => void;
 }
 
 const GONE = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'OBJECT_NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY']);
@@ -43,7 +48,7 @@ const lower = (v: string) => v.trim().toLowerCase();
  */
 export async function writeEntries(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], ctx: CallContext, opts: WriteOptions = {}): Promise<WriteOutcome[]> {
   const out: WriteOutcome[] = new Array(entries.length);
-  const found = await findExisting(provider, target, entries, entries.map((_, i) => i).filter((i) => !entries[i].linkedId && entries[i].find), ctx);
+  const found = await findExisting(provider, target, entries, entries.map((_, i) => i).filter((i) => !entries[i].linkedId && entries[i].find), ctx, opts.findIndex);
   const upserts: number[] = [];
   const updates: Array<{ i: number; id: string }> = [];
   const creates: number[] = [];
@@ -56,24 +61,29 @@ export async function writeEntries(provider: Provider, target: SyncTarget, entri
   });
   await writeUpserts(provider, target, entries, upserts, out, ctx, opts);
   await writeUpdates(provider, target, entries, updates, out, ctx);
-  await writeCreates(provider, target, entries, creates, out, ctx);
+  await writeCreates(provider, target, entries, creates, out, ctx, opts);
   await resolveDuplicates(provider, target, entries, out, ctx);
   return out;
 }
 
 /** CRM ids of records others made, found by the findBy field's value (first match wins). */
-async function findExisting(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], indexes: number[], ctx: CallContext): Promise<Map<number, string>> {
+async function findExisting(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], indexes: number[], ctx: CallContext, index?: FindIndex): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (indexes.length === 0) return found;
+  if (index) {
+    for (const i of indexes) {
+      const id = index.get(lower(entries[i].find!.value));
+      if (id) found.set(i, id);
+    }
+    return found;
+  }
   const field = entries[indexes[0]].find!.field;
   const values = [...new Set(indexes.map((i) => entries[i].find!.value))];
   const byValue = new Map<string, string>();
-  for (const chunk of splitBatches(values, 200)) {
-    const records = await callWithRetry(ctx, () => provider.findBy(target.object, field, chunk, [target.meta.idField, field]));
-    for (const r of records.sort((a, b) => a.id.localeCompare(b.id))) {
-      const v = r.fields[field];
-      if (typeof v === 'string' && !byValue.has(lower(v))) byValue.set(lower(v), r.id);
-    }
+  const pages = await Promise.all(splitBatches(values, 200).map((chunk) => callWithRetry(ctx, () => provider.findBy(target.object, field, chunk, [target.meta.idField, field]))));
+  for (const r of pages.flat().sort((a, b) => a.id.localeCompare(b.id))) {
+    const v = r.fields[field];
+    if (typeof v === 'string' && !byValue.has(lower(v))) byValue.set(lower(v), r.id);
   }
   for (const i of indexes) {
     const id = byValue.get(lower(entries[i].find!.value));
@@ -108,7 +118,7 @@ async function writeUpserts(provider: Provider, target: SyncTarget, entries: rea
   const matchField = target.matchField!;
   const bulk = opts.bulk && provider.bulkWrite ? provider.bulkWrite.bind(provider) : undefined;
   const size = bulk ? BULK_JOB_RECORDS : batchSizeFor(provider.capabilities, 'upsert');
-  for (const chunk of splitBatches(indexes, size)) {
+  await eachChunk(splitBatches(indexes, size), async (chunk) => {
     const inputs: WriteInput[] = chunk.map((i) => ({ fields: entries[i].fields }));
     try {
       const results = bulk
@@ -118,7 +128,17 @@ async function writeUpserts(provider: Provider, target: SyncTarget, entries: rea
     } catch (err) {
       failAll(out, chunk, err);
     }
-  }
+  });
+}
+
+/**
+ * Sends a claim's write calls side by side; the connection's limiter decides how many are in
+ * flight. A "reconnect" failure stops the lot (the run ends); any other failure stays with its chunk.
+ */
+async function eachChunk<T>(chunks: T[][], fn: (chunk: T[]) => Promise<void>): Promise<void> {
+  const settled = await Promise.allSettled(chunks.map(fn));
+  const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (fatal) throw fatal.reason;
 }
 
 /** Updates by id leave out fields the CRM does not let change after create. */
@@ -128,7 +148,7 @@ function updatable(target: SyncTarget, fields: Record<string, unknown>): Record<
 }
 
 async function writeUpdates(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], items: Array<{ i: number; id: string }>, out: WriteOutcome[], ctx: CallContext): Promise<void> {
-  for (const chunk of splitBatches(items, batchSizeFor(provider.capabilities, 'update'))) {
+  await eachChunk(splitBatches(items, batchSizeFor(provider.capabilities, 'update')), async (chunk) => {
     const inputs: WriteInput[] = chunk.map(({ i, id }) => ({ id, fields: updatable(target, entries[i].fields) }));
     const indexes = chunk.map((c) => c.i);
     try {
@@ -136,7 +156,7 @@ async function writeUpdates(provider: Provider, target: SyncTarget, entries: rea
     } catch (err) {
       failAll(out, indexes, err);
     }
-  }
+  });
 }
 
 /**
@@ -144,8 +164,8 @@ async function writeUpdates(provider: Provider, target: SyncTarget, entries: rea
  * lost), so after passing trouble the records are searched again and only those still missing
  * are created.
  */
-async function writeCreates(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], indexes: number[], out: WriteOutcome[], ctx: CallContext): Promise<void> {
-  for (const chunk of splitBatches(indexes, batchSizeFor(provider.capabilities, 'create'))) {
+async function writeCreates(provider: Provider, target: SyncTarget, entries: readonly WriteEntry[], indexes: number[], out: WriteOutcome[], ctx: CallContext, opts: WriteOptions): Promise<void> {
+  await eachChunk(splitBatches(indexes, batchSizeFor(provider.capabilities, 'create')), async (chunk) => {
     let pending = chunk;
     for (let attempt = 0; pending.length > 0; attempt++) {
       try {
@@ -154,6 +174,7 @@ async function writeCreates(provider: Provider, target: SyncTarget, entries: rea
         break;
       } catch (err) {
         const passing = err instanceof TransientError || err instanceof RateLimitError;
+        if (err instanceof TransientError) opts.onIndexStale?.();
         if (!passing || attempt >= 4) {
           failAll(out, pending, err);
           break;
@@ -164,7 +185,7 @@ async function writeCreates(provider: Provider, target: SyncTarget, entries: rea
         pending = pending.filter((i) => !again.has(i));
       }
     }
-  }
+  });
 }
 
 /** "Already exists": update the record that holds the value instead (ids from the error, else a search). */

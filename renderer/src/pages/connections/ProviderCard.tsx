@@ -3,6 +3,7 @@ import { Button, Card, Modal } from '../../components';
 import type { ConnectionView, ProviderInfo } from '../../../../shared/ipc/channels/connections';
 import { ConnectionDetails, StatusBadge } from './ConnectionDetails';
 import { useConnections } from './store';
+import { GuideButton } from './guides/GuideButton';
 
 export type OpenDialog = (opts: { connection?: ConnectionView; asNew?: boolean }) => void;
 
@@ -97,15 +98,18 @@ export function ProviderCard({ provider, connections, open }: { provider: Provid
       title={provider.displayName}
       description={provider.blurb}
       actions={
-        connections.length === 0 ? (
-          <Button variant="primary" icon="plug" busy={!!pending} onClick={() => open({})}>
-            Connect
-          </Button>
-        ) : hasLive ? (
-          <Button variant="ghost" size="sm" icon="plug" onClick={() => open({ asNew: true })}>
-            Add another
-          </Button>
-        ) : undefined
+        <>
+          <GuideButton provider={provider.id} />
+          {connections.length === 0 ? (
+            <Button variant="primary" icon="plug" busy={!!pending} onClick={() => open({})}>
+              Connect
+            </Button>
+          ) : hasLive ? (
+            <Button variant="ghost" size="sm" icon="plug" onClick={() => open({ asNew: true })}>
+              Add another
+            </Button>
+          ) : undefined}
+        </>
       }
     >
       <p className="muted provider-changes">{changeTrackingText(provider)}</p>

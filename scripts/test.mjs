@@ -4,7 +4,8 @@
 // re-runs itself inside a private D-Bus session with an unlocked gnome-keyring (the recipe in
 // the README), so `npm test` works the same on a laptop and in CI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const inner = process.argv.includes('--inner');
@@ -21,8 +22,12 @@ if (process.platform === 'linux' && !inner && !process.env.TCS_KEYRING_READY) {
     console.error('Install them: sudo apt-get install -y dbus-x11 gnome-keyring libsecret-1-dev libsecret-tools');
     process.exit(1);
   }
+  // A private keyring folder: an existing login keyring made with another password would stay
+  // locked, and the tests must never touch the user's own secrets.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'tcs-keyring-'));
   const script = `echo -n tcs-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && TCS_KEYRING_READY=1 node scripts/test.mjs --inner`;
-  const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], { stdio: 'inherit' });
+  const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], { stdio: 'inherit', env: { ...process.env, XDG_DATA_HOME: keyringHome } });
+  rmSync(keyringHome, { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }
 

@@ -12,6 +12,8 @@ export interface RunInit {
   includeDeleted: boolean;
   pageSize?: number;
   historyId: number | null;
+  /** The CRM's name for messages ("HubSpot"). */
+  crmName: string;
   /** Every change of state or count (the service turns it into queryProgress events). */
   onChange: (status: RunStatus) => void;
   /** The run read its last page (or was stopped by the CRM's cap). */
@@ -155,7 +157,7 @@ export class QueryRun {
     if (page?.capped) {
       this.capped = true;
       const total = this.total ?? this.rows.length;
-      this.notice = `The CRM's search stops at ${this.rows.length.toLocaleString('en')} results: showing ${this.rows.length.toLocaleString('en')} of ${total.toLocaleString('en')}. Narrow the filters (for example by create date) to reach the rest.`;
+      this.notice = `${this.init.crmName}'s search stops at ${this.rows.length.toLocaleString('en')} results: showing ${this.rows.length.toLocaleString('en')} of ${total.toLocaleString('en')}. Narrow the filters (for example by create date) to reach the rest.`;
     } else {
       this.notice = null;
     }

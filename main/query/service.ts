@@ -6,6 +6,7 @@ import type { Db } from '../store/db';
 import type { Logger } from '../log/logger';
 import type { EventBus } from '../services/event-bus';
 import type { Provider } from '../providers/provider';
+import { providerDefinition } from '../providers/registry';
 import { deleteQuery, listRecent, listSaved, recordOutcome, recordRun, renameQuery, saveQuery } from '../store/query-history';
 import { chartData, type ChartOptions } from './chart-data';
 import { exportFilters, exportRows, type ExportFormat, type SaveFile } from './export';
@@ -70,6 +71,7 @@ export class QueryService {
       includeDeleted,
       pageSize: req.pageSize,
       historyId,
+      crmName: crmName(provider.id),
       onChange: (status) => this.deps.events.emit('queryProgress', status),
       onFinished: (status) => historyId !== null && recordOutcome(this.deps.db, historyId, status.loaded, status.durationMs),
     });
@@ -250,6 +252,14 @@ export class QueryService {
       oldest.dispose();
       this.runs.delete(oldestId);
     }
+  }
+}
+
+function crmName(id: string): string {
+  try {
+    return providerDefinition(id).displayName;
+  } catch {
+    return 'The CRM';
   }
 }
 

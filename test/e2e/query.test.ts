@@ -163,6 +163,27 @@ describeApp('query runner', (app) => {
     expect(lines[1]).toMatch(/^\w{18},'=cmd\|calc,Person-00000,Acme Events$/);
   });
 
+  it('copies a cell and a range of rows as tab-separated text', async () => {
+    const page = app().page;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const grid = page.getByRole('grid', { name: 'Query results' });
+    await grid.evaluate((el) => el.scrollTo({ top: 0 }));
+    const rows = grid.getByRole('row');
+    await rows.nth(1).getByRole('gridcell').nth(2).click();
+    await page.keyboard.press('ControlOrMeta+c');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Person-${String(CONTACTS - 1).padStart(5, '0')}`);
+    await rows.nth(1).getByRole('rowheader').click();
+    await rows.nth(3).getByRole('rowheader').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByText('3 selected').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Pull' }).isEnabled()).toBe(true);
+    await page.keyboard.press('ControlOrMeta+c');
+    const tsv = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(tsv[0]).toBe('Id\tFirstName\tLastName\tAccount.Name');
+    expect(tsv.slice(1).map((l) => l.split('\t')[2])).toEqual([CONTACTS - 1, CONTACTS - 2, CONTACTS - 3].map((i) => `Person-${String(i).padStart(5, '0')}`));
+    await app().screenshot('query-selection');
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the run in History', async () => {
     const page = app().page;
     await page.getByRole('tab', { name: /History/ }).click();

@@ -43,7 +43,7 @@ describe('query runner against the HubSpot emulator', () => {
     expect(first.status.total).toBe(MATCHING);
     const status = await app.services.query.readAll(first.status.runId);
     expect(status).toMatchObject({ done: true, capped: true, loaded: HUBSPOT_SEARCH_LIMITS.maxResults, total: MATCHING, state: 'done', pages: 50 });
-    expect(status.notice).toMatch(/stops at 10,000 results: showing 10,000 of 10,050/);
+    expect(status.notice).toMatch(/^HubSpot's search stops at 10,000 results: showing 10,000 of 10,050/);
     const stats = (await (await fetch(`${emu.url}/__admin/stats`)).json()) as { byStatus: Record<string, number> };
     // Never asked for a page past the cap (HubSpot answers those with a 400).
     expect(stats.byStatus['400'] ?? 0).toBe(0);

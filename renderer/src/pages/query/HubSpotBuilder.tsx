@@ -75,7 +75,9 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
       setJsonError(null);
       setBody(parsed as HubSpotSearchBody);
     } catch (err) {
-      setJsonError(jsonDiagnostic(text, err));
+      const d = jsonDiagnostic(text, err);
+      setJsonError(d);
+      onDiagnostics([d]);
     }
   };
 

@@ -9,6 +9,7 @@ import { buildPush, linkResolver, type BuiltPush } from '../engine/payload';
 import { targetsFor, type SyncTarget } from '../engine/targets';
 import { changedIds, dependencyIds } from './enqueue-changed';
 import { splitBatches } from './split-batches';
+import { onlyOf } from './push-job';
 
 export interface DryRunRequest {
   connectionId: string;
@@ -68,7 +69,7 @@ export async function dryRun(db: Db, provider: Provider, call: CallContext, req:
       const record = records.get(id);
       if (!record) continue;
       const linked = new Set(kindTargets.filter((t) => links.get(t.object)?.has(id)).map((t) => t.object));
-      for (const target of targetsFor(req.targets, kind, record, linked, req.onlyObjects)) {
+      for (const target of targetsFor(req.targets, kind, record, linked, onlyOf(req.onlyObjects, kindTargets))) {
         const link = links.get(target.object)?.get(id);
         const built = buildPush(target, record, resolve, link);
         const linkedId = link?.status === 'linked' ? link.externalId : null;

@@ -21,6 +21,10 @@ interface Part {
   built: BuiltPush;
 }
 
+/** A push limited to some objects limits their kind only; records they depend on go where they always go. */
+export const onlyOf = (only: readonly string[] | undefined, kindTargets: readonly SyncTarget[]): readonly string[] | undefined =>
+  only && kindTargets.some((t) => only.includes(t.object)) ? only : undefined;
+
 const cancelled: Failure = { kind: 'defer', delayMs: 0, code: 'CANCELLED', message: 'The run was cancelled before this record was sent.' };
 
 /**
@@ -73,7 +77,7 @@ async function pushKind(ctx: PushContext, kind: string, items: ClaimedJob<null>[
     }
     const label = recordLabel(kind, record);
     const linked = new Set(kindTargets.filter((t) => links.get(t.object)?.has(item.localId!)).map((t) => t.object));
-    const only = kindTargets.some((t) => t.object === item.object) ? [item.object] : ctx.onlyObjects;
+    const only = kindTargets.some((t) => t.object === item.object) ? [item.object] : onlyOf(ctx.onlyObjects, kindTargets);
     const targets = targetsFor(ctx.targets, kind, record, linked, only);
     if (targets.length === 0) {
       const broken = kindTargets.find((t) => t.enabled && !usable(t));

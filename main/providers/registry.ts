@@ -5,6 +5,7 @@ import { salesforceDefinition } from './salesforce';
 import { hubSpotDefinition } from './hubspot';
 import { pipedriveDefinition } from './pipedrive';
 import { gestaoClickDefinition } from './gestaoclick';
+import { blingDefinition } from './bling';
 
 /**
  * Every provider the app can connect, in the order the UI lists them: adding a provider is its
@@ -16,6 +17,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
   hubSpotDefinition,
   pipedriveDefinition,
   gestaoClickDefinition,
+  blingDefinition,
 ];
 
 export const providerIds: ProviderId[] = providerDefinitions.map((d) => d.id);

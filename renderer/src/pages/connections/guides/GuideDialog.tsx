@@ -56,10 +56,12 @@ function Section({ section }: { section: GuideSection }): ReactElement {
       <ol className="guide-steps">
         {section.steps.map((step) => (
           <li key={step.title} className="guide-step">
-            <h4>{step.title}</h4>
-            {step.blocks.map((b, i) => (
-              <Block key={i} block={b} />
-            ))}
+            <div className="guide-step-body">
+              <h4>{step.title}</h4>
+              {step.blocks.map((b, i) => (
+                <Block key={i} block={b} />
+              ))}
+            </div>
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../main/store/db';
 import { writeSetting } from '../../main/store/settings';
 import { listAudit } from '../../main/store/audit-log';
-import { pruneHistory, retentionDaysSetting, storeBytes, RetentionService } from '../../main/retention';
+import { pruneHistory, retentionDaysSetting, RetentionService } from '../../main/retention';
 import { auditTarget, newBatchState, queueTarget, runsTarget } from '../../main/retention/targets';
 import type { Clock } from '../../main/schedule/clock';
 import type { Logger } from '../../main/log/logger';

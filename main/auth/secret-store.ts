@@ -88,7 +88,7 @@ export class KeytarSecretStore implements SecretStore {
   }
 }
 
-/** For unit tests only: the app never keeps secrets in process memory as its store. */
+/** Secrets in process memory only: for tests and for demo mode's throwaway tokens, never for a real connection. */
 export class MemorySecretStore implements SecretStore {
   readonly kind = 'memory' as const;
   private readonly entries = new Map<string, string>();

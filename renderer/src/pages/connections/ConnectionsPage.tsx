@@ -4,6 +4,7 @@ import type { ConnectionView, ProviderInfo } from '../../../../shared/ipc/channe
 import { ConnectDialog } from './ConnectDialog';
 import { ProviderCard } from './ProviderCard';
 import { followConnectionEvents, useConnections } from './store';
+import { useAppInfo } from '../../stores/app-info';
 import './connections.css';
 
 interface DialogState {
@@ -36,7 +37,11 @@ export function ConnectionsPage(): ReactElement {
     }
   }, [pending, waited, dialog]);
 
-  const description = 'Sign in to the CRMs ticket buyers go to. Tokens stay in your system keychain, never in this app’s files.';
+  const demo = useAppInfo((st) => st.info?.demo ?? false);
+  // The demo's tokens are throwaway ones held in memory, so the keychain promise would be untrue there.
+  const description = demo
+    ? 'Demo: these connections go to local practice CRMs with throwaway tokens kept in memory only.'
+    : 'Sign in to the CRMs ticket buyers go to. Tokens stay in your system keychain, never in this app’s files.';
   if (!providers) {
     return (
       <Page title="Connections" description={description}>

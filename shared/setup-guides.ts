@@ -118,7 +118,7 @@ const salesforce: SetupGuide = {
   provider: 'salesforce',
   title: 'Salesforce: the app Ticket CRM Sync signs in with',
   summary:
-    'Ticket CRM Sync signs in to Salesforce in your browser with OAuth 2.0 and PKCE, through an app a Salesforce admin creates once per org: an External Client App (the current kind) or a Connected App (orgs that still create them). You need its consumer key. It takes about ten minutes and the Customize Application permission.',
+    'Ticket CRM Sync signs in to Salesforce in your browser with OAuth 2.0 and PKCE, through an app a Salesforce admin creates once per org: an External Client App (the current kind) or a Connected App (orgs that still create them). You need its consumer key. It takes about ten minutes, done by someone allowed to create apps in Setup (an admin).',
   docFile: 'docs/setup/salesforce-connected-app.md',
   appLabels: ['Sign in with Salesforce', 'Login domain', 'Consumer key', 'Consumer secret (optional)', 'Session id'],
   sections: [

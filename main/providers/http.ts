@@ -124,12 +124,15 @@ export class ApiClient {
 
   /** Sends once; on an auth failure gets renewed credentials (shared by concurrent callers) and sends once more. */
   private async withAuthRetry<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    // Paced before the token is taken, so a request that waited its turn goes out with the newest one.
+    await this.opts.beforeSend?.();
     const creds = await this.opts.auth.current();
     try {
       return await this.send<T>(req, creds);
     } catch (err) {
       if (!(err instanceof AuthError) || err.needsReconnect) throw err;
       const fresh = await this.opts.auth.renew(creds, err);
+      await this.opts.beforeSend?.();
       return this.send<T>(req, fresh);
     }
   }
@@ -146,7 +149,6 @@ export class ApiClient {
       headers['content-type'] = req.contentType ?? 'text/plain';
     }
     this.opts.applyAuth(creds, url, headers);
-    await this.opts.beforeSend?.();
     let res: Dispatcher.ResponseData;
     const started = Date.now();
     const exchange = { method: req.method, url, requestHeaders: headers, requestBody: body };

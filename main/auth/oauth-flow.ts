@@ -180,6 +180,11 @@ function toTokenError(err: unknown, step: 'sign-in' | 'refresh' | 'revoke'): Err
   if (err instanceof Error && err.name === 'OAuthCallbackError') return err;
   if (err instanceof oauth.ResponseBodyError) {
     const what = err.error_description ? `${err.error}: ${err.error_description}` : err.error;
+    const clientRefused = err.error === 'invalid_client' || err.error === 'unauthorized_client';
+    // A refused client at sign-in is a typo in the form (often answered 401, as RFC 6749 allows), not a dead grant.
+    if (clientRefused && step === 'sign-in') {
+      return new ValidationError(`The provider refused the app's client id or secret (${what}). Check the client id and secret in the connection settings.`, { code: err.error, status: err.status, fields: ['clientId'] });
+    }
     if (err.error === 'invalid_grant' || err.error === 'invalid_token' || err.status === 401) {
       return new AuthError(`The provider refused the ${step} (${what}). Reconnect to sign in again.`, { code: err.error, status: err.status, needsReconnect: true });
     }

@@ -55,8 +55,21 @@ export interface Provider {
    */
   changes(object: string, opts: ChangesOptions): AsyncIterable<ChangePage>;
 
+  /**
+   * Present where the CRM grants API access by OAuth scopes (HubSpot): the scopes the current
+   * token carries and which an object needs. Undefined when the token cannot tell.
+   */
+  grantedScopes?(): Promise<ScopeGrants | undefined>;
+
   /** Releases sockets. */
   close(): Promise<void>;
+}
+
+/** What a token was granted, and what it lacks for one object (the permission preflight asks). */
+export interface ScopeGrants {
+  granted: string[];
+  /** Scopes to grant so the token may read or write `object`; empty when it may already. */
+  missingFor(object: string, access: 'read' | 'write'): string[];
 }
 
 /** A provider's id as its definition declares it; known ids are the registry's (isProviderId). */
@@ -189,6 +202,11 @@ export interface FieldMeta {
   calculated: boolean;
   /** Neither createable nor updateable (system, formula, audit fields). */
   readOnly: boolean;
+  /**
+   * An admin can change this user's access to the field (Salesforce field-level security), so a
+   * field that is read-only here may be editable for others. Undefined where the CRM has no such control.
+   */
+  permissionable?: boolean;
   unique: boolean;
   /** Usable as an upsert key (Salesforce externalId, HubSpot unique property, email). */
   externalId: boolean;

@@ -6,13 +6,14 @@ import { FatalError, ValidationError, isProviderError } from '../errors';
 import type { ClientContext } from '../definition';
 import type {
   AccountInfo, ApiUsage, AssociationInput, ChangePage, ChangesOptions, NativeQuery, ObjectMeta, ObjectSummary, Page, Provider,
-  ProviderCapabilities, QueryOptions, QueryPage, ReadOptions, RemoteRecord, WriteInput, WriteOp, WriteOptions, WriteResult,
+  ProviderCapabilities, QueryOptions, QueryPage, ReadOptions, RemoteRecord, ScopeGrants, WriteInput, WriteOp, WriteOptions, WriteResult,
 } from '../provider';
 import { mapHubSpotError } from './errors';
 import { STANDARD_OBJECTS, modifiedFieldOf, toObjectMeta, type HubSpotProperty } from './describe';
 import { SEARCH_CAP, searchPages, toFilter } from './search';
 import { associateBatch, writeBatch } from './batch';
 import type { HubSpotObject } from './values';
+import { readGrantedScopes, scopeGrants } from './scopes';
 
 export const hubSpotCapabilities: ProviderCapabilities = {
   batchLimits: { create: 100, update: 100, upsert: 100 },
@@ -37,6 +38,8 @@ export class HubSpotProvider implements Provider {
   private readonly rate = new RateTracker();
   private readonly describes = new AsyncCache<ObjectMeta>();
   private readonly objects = new AsyncCache<ObjectSummary[]>();
+  /** Per access token: a token's scopes never change, a refreshed token is asked again. */
+  private readonly scopes = new AsyncCache<string[] | undefined>();
 
   constructor(private readonly ctx: ClientContext) {
     this.connectionId = ctx.connectionId;
@@ -131,6 +134,12 @@ export class HubSpotProvider implements Provider {
       },
       opts.refresh,
     );
+  }
+
+  async grantedScopes(): Promise<ScopeGrants | undefined> {
+    const { accessToken } = await this.ctx.auth.current();
+    const granted = await this.scopes.get(accessToken, () => readGrantedScopes(this.api, accessToken));
+    return granted ? scopeGrants(granted) : undefined;
   }
 
   async *read(object: string, opts: ReadOptions): AsyncIterable<Page<RemoteRecord>> {

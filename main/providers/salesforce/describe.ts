@@ -18,6 +18,8 @@ export interface SalesforceField {
   unique?: boolean;
   idLookup?: boolean;
   custom?: boolean;
+  /** Field-level security can be set on it (not required, not a system field). */
+  permissionable?: boolean;
   picklistValues?: Array<{ value: string; label?: string | null; active?: boolean; defaultValue?: boolean }>;
   referenceTo?: string[];
   relationshipName?: string | null;
@@ -75,6 +77,7 @@ export function toFieldMeta(f: SalesforceField): FieldMeta {
     updateable,
     calculated: (f.calculated ?? false) || (f.autoNumber ?? false),
     readOnly: !createable && !updateable,
+    ...(f.permissionable !== undefined ? { permissionable: f.permissionable } : {}),
     unique: f.unique ?? false,
     externalId: f.externalId ?? false,
     custom: f.custom ?? f.name.endsWith('__c'),

@@ -25,6 +25,7 @@ import { loadTargets, resolveObjectFilter, usable, type SyncTarget } from './tar
 import { runPush } from '../push/push-run';
 import { dryRun } from '../push/dry-run';
 import { pullable, pullByIds, pullObject } from '../pull/pull-run';
+import { assertPushAllowed } from '../preflight/push-gate';
 
 /** A push or pull of the same connection is already running. */
 export class SyncBusyError extends Error {
@@ -112,6 +113,7 @@ export class SyncService implements SyncRunner {
 
   async startPush(req: PushStart): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
     return this.start('push', req.connectionId, req.object, req.trigger, req.signal, async (ctx) => {
+      await assertPushAllowed(ctx, req.object);
       const filter = this.filter(ctx.targets, req.object);
       const res = await runPush(
         { ...ctx, onlyObjects: filter.objects, backoff: this.deps.backoff, leaseMs: this.deps.leaseMs, patienceMs: this.deps.patienceMs },

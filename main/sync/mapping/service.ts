@@ -172,9 +172,12 @@ export class MappingService {
   }
 
   private async check(mapping: ObjectMapping, meta: ObjectMeta, provider: Provider): Promise<MappingIssue[]> {
-    const issues = validateMapping(mapping, meta);
-    for (const c of this.deps.checks ?? []) issues.push(...(await c(mapping, meta, provider)));
-    return issues;
+    const extra: MappingIssue[] = [];
+    for (const c of this.deps.checks ?? []) extra.push(...(await c(mapping, meta, provider)));
+    // A check that explains a model issue (same code, same field) says it better: show it instead.
+    const key = (i: MappingIssue) => `${i.code}\u0000${i.index ?? ''}\u0000${i.crmField ?? ''}`;
+    const explained = new Set(extra.map(key));
+    return [...validateMapping(mapping, meta).filter((i) => !explained.has(key(i))), ...extra];
   }
 
   /** A draft checked against the model and the metadata; the mapping when it parses. */

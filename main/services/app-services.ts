@@ -14,8 +14,10 @@ import { SyncRunnerSlot, type SyncRunner } from '../schedule/sync-runner';
 import { ScheduleService } from '../schedule/service';
 import { SyncService } from '../sync/engine/service';
 import { MappingService } from '../sync/mapping/service';
+import { permissionCheck } from '../sync/preflight/mapping-check';
 import { setHttpTraceSink } from '../providers/http-trace';
 import { RetentionService } from '../retention/service';
+import { MetricsSampler } from '../metrics/sampler';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -64,6 +66,8 @@ export interface AppServices {
   readonly schedules: ScheduleService;
   /** Prunes old finished history soon after start and daily (`retention.run` prunes now). */
   readonly retention: RetentionService;
+  /** Samples queue depth and API usage per connection for the dashboard (every few minutes and around runs). */
+  readonly metrics: MetricsSampler;
   /**
    * Closes the store and everything built on its handle, lets `swap` replace the file (restore,
    * delete all data), then opens it again (migrating it) and rebuilds those parts. Schedules
@@ -91,7 +95,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     closers.push(() => sync.close());
     const query = new QueryService({ db, logger, events, providers: connections, saveFile: opts.saveFile, pull: sync });
     closers.push(() => query.close());
-    const mappings = new MappingService({ db, providers: connections, saveFile: opts.saveFile });
+    const mappings = new MappingService({ db, providers: connections, saveFile: opts.saveFile, checks: [permissionCheck] });
     return {
       db,
       connections,
@@ -112,6 +116,8 @@ export function createAppServices(opts: ServiceOptions): AppServices {
   const schedules = new ScheduleService({ db: () => parts.db, runner: syncRunner, logger, events });
   const retention = new RetentionService({ db: () => parts.db, logger });
   retention.start();
+  const metrics = new MetricsSampler({ db: () => parts.db, events, logger });
+  metrics.start();
   return {
     dataDir: opts.dataDir,
     storeFile,
@@ -136,6 +142,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
     syncRunner,
     schedules,
     retention,
+    metrics,
     info: () => ({
       name: APP_NAME,
       version: APP_VERSION,
@@ -157,6 +164,7 @@ export function createAppServices(opts: ServiceOptions): AppServices {
       }
     },
     async close() {
+      await metrics.stop();
       await retention.stop();
       await schedules.stop();
       await parts.close();

@@ -10,6 +10,8 @@ import { queryChannels, queryEvents } from './channels/query';
 import { scheduleChannels, scheduleEvents } from './channels/schedule';
 import { dataChannels } from './channels/data';
 import { mappingChannels } from './channels/mappings';
+import { preflightChannels } from './channels/preflight';
+import { dashboardChannels } from './channels/dashboard';
 
 /**
  * The one IPC contract between the renderer and main. Channel names are `domain:method`;
@@ -27,6 +29,8 @@ export const channels = {
   ...scheduleChannels,
   ...dataChannels,
   ...mappingChannels,
+  ...preflightChannels,
+  ...dashboardChannels,
 };
 
 /** Events main pushes to the renderer; the preload turns them into `window.api.on.<name>(cb)`. */

@@ -11,6 +11,8 @@ import { queryHandlers } from './query';
 import { scheduleHandlers } from './schedule';
 import { dataHandlers } from './data';
 import { mappingHandlers } from './mappings';
+import { preflightHandlers } from './preflight';
+import { dashboardHandlers } from './dashboard';
 
 /** Every channel's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(s: AppServices): Handlers {
@@ -26,5 +28,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...scheduleHandlers(s),
     ...dataHandlers(s),
     ...mappingHandlers(s),
+    ...preflightHandlers(s),
+    ...dashboardHandlers(s),
   };
 }

@@ -4,6 +4,7 @@ import { migration003 } from './003-import';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-schedules';
 import { migration006 } from './006-sync-runs';
+import { migration007 } from './007-metrics';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a new file and list it here; never edit a shipped one. */
-export const migrations: Migration[] = [migration001, migration003, migration004, migration005, migration006];
+export const migrations: Migration[] = [migration001, migration003, migration004, migration005, migration006, migration007];
 
 export const latestVersion = (): number => migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -17,8 +17,8 @@ export interface CompactResult {
 /** A prune is "big" when this share of the file is free pages (and at least MIN_FREE_BYTES). */
 const FREE_SHARE = 0.2;
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
-/** Pages handed back per step of an incremental vacuum (16 MB at 4 KB pages), with a yield between. */
-const PAGES_PER_STEP = 4096;
+/** Pages handed back per step of an incremental vacuum (4 MB at 4 KB pages), with a yield between. */
+const PAGES_PER_STEP = 1024;
 
 const pragmaNumber = (db: Db, name: string): number => db.pragma(name, { simple: true }) as number;
 

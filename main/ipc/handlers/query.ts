@@ -2,6 +2,7 @@ import type { AppServices } from '../../services/app-services';
 import { UserFacingError, type DomainHandlers } from '../dispatcher';
 import { isProviderError } from '../../providers/errors';
 import { QueryUsageError } from '../../query/service';
+import { composeBuilder, readBuilder } from '../../query/builder/service';
 
 /** CRM refusals and usage mistakes keep their message; the dispatcher logs and redacts anything else. */
 async function userFacing<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -31,4 +32,6 @@ export const queryHandlers = (s: AppServices): DomainHandlers<'query'> => ({
   'query:starters': ({ connectionId }) => userFacing(() => s.query.starters(connectionId)),
   'query:chart': ({ runId, ...opts }) => userFacing(() => s.query.chart(runId, opts)),
   'query:pullRecords': ({ runId, rows }) => userFacing(() => s.query.pullRecords(runId, rows)),
+  'query:composeBuilder': ({ model }) => composeBuilder(model),
+  'query:readBuilder': ({ soql }) => readBuilder(soql),
 });

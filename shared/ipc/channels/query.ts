@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { BuilderModel, BuilderReading } from '../../query-builder';
 
 /**
  * The query runner: SOQL for Salesforce, search bodies for HubSpot, field filters for
@@ -404,6 +405,12 @@ export const queryChannels = {
     'Hands the selected result rows to the pull pipeline for the mapped object.',
   ),
   'query:status': channel(ByRun, RunStatus, 'Where a run stands.'),
+  'query:composeBuilder': channel(z.object({ model: BuilderModel }).strict(), z.object({ soql: z.string() }), 'Writes the visual query builder’s model as SOQL.'),
+  'query:readBuilder': channel(
+    z.object({ soql: z.string().max(100_000) }).strict(),
+    BuilderReading,
+    'Reads SOQL back into the visual query builder’s model, naming what it cannot show.',
+  ),
 };
 
 export const queryEvents = {

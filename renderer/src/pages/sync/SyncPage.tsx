@@ -1,13 +1,20 @@
-import type { ReactElement } from 'react';
-import { Button, Card, EmptyState, Page, Stat } from '../../components';
+import { useEffect, type ReactElement } from 'react';
+import { Button, Card, EmptyState, Page, Spinner } from '../../components';
 import { useAppInfo } from '../../stores/app-info';
 import { useNavigation } from '../../stores/navigation';
+import { ConnectionTargets } from './ConnectionTargets';
+import { DryRunDialog } from './DryRunDialog';
+import { LiveRuns } from './LiveRuns';
+import { QueueMonitor, QueueStats } from './QueueMonitor';
+import { Conflicts, RecentRuns } from './RecentRuns';
+import { followSyncEvents, useSync } from './store';
+import './sync.css';
 
-function SyncEmptyState(): ReactElement {
-  const counts = useAppInfo((s) => s.counts);
+function NoConnections(): ReactElement {
   const go = useNavigation((s) => s.go);
-  if (!counts || counts.connections === 0) {
-    return (
+  const counts = useAppInfo((s) => s.counts);
+  return (
+    <Card>
       <EmptyState
         icon="sync"
         title="Connect a CRM first"
@@ -17,47 +24,55 @@ function SyncEmptyState(): ReactElement {
           </Button>
         }
       >
-        <p>Sync pushes your ticket buyers to a connected CRM and pulls back the edits made there.</p>
+        <p>
+          Sync pushes your ticket buyers to a connected CRM and pulls back the edits made there.
+          {counts && counts.people === 0 ? ' Import a CSV export of your buyers too.' : ''}
+        </p>
       </EmptyState>
-    );
-  }
-  if (counts.people === 0) {
-    return (
-      <EmptyState
-        icon="upload"
-        title="Import ticket buyers first"
-        action={
-          <Button variant="primary" icon="upload" onClick={() => go('import')}>
-            Import a CSV
-          </Button>
-        }
-      >
-        <p>There is nobody to push yet. Import an export from your ticketing platform, then come back here.</p>
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState icon="sync" title="Nothing has been synced yet">
-      <p>
-        Push sends new and changed people to the CRM; pull brings back edits made there. Every change goes through a
-        queue that survives restarts and retries failures, and you can follow it here.
-      </p>
-    </EmptyState>
+    </Card>
   );
 }
 
 export function SyncPage(): ReactElement {
-  const counts = useAppInfo((s) => s.counts);
+  const targets = useSync((s) => s.targets);
+  const loadError = useSync((s) => s.loadError);
+  const load = useSync((s) => s.load);
+
+  useEffect(() => {
+    const stop = followSyncEvents();
+    void load();
+    return stop;
+  }, [load]);
+
   return (
-    <Page title="Sync" description="Push and pull between the local store and your CRMs, and watch the queue.">
-      <div className="stat-grid stat-grid-3">
-        <Stat label="Waiting to sync" icon="sync" value={counts?.queuePending ?? null} hint="Pending, running or retrying" />
-        <Stat label="Failed for good" icon="alert" value={counts?.queueDead ?? null} hint="Gave up after every retry" />
-        <Stat label="People" icon="users" value={counts?.people ?? null} hint="Candidates for a push" />
+    <Page
+      title="Sync"
+      description="Push buyers, companies and orders to your CRMs and pull back what changed there. Watch the queue, fix what failed, see every run."
+      actions={
+        <Button variant="ghost" icon="refresh" onClick={() => void load()}>
+          Refresh
+        </Button>
+      }
+    >
+      <div className="sync-page">
+        <LiveRuns />
+        <QueueStats />
+        {targets === null ? (
+          <Card>
+            <EmptyState icon="sync" title={loadError ? 'Could not load the connections' : 'Loading'} action={loadError ? <Button onClick={() => void load()}>Try again</Button> : undefined}>
+              {loadError ? <p>{loadError}</p> : <Spinner label="Loading connections and their objects" />}
+            </EmptyState>
+          </Card>
+        ) : targets.length === 0 ? (
+          <NoConnections />
+        ) : (
+          <ConnectionTargets targets={targets} />
+        )}
+        <QueueMonitor />
+        <RecentRuns />
+        <Conflicts />
       </div>
-      <Card>
-        <SyncEmptyState />
-      </Card>
+      <DryRunDialog />
     </Page>
   );
 }

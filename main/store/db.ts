@@ -24,6 +24,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): { db: Db; mi
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // Only settable before the first table exists: lets retention hand space back in small
+  // incremental steps instead of one long VACUUM that would freeze the app.
+  if (!opts.readonly && (db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   const migrations = runMigrations(db, { file, onBackup: opts.onBackup });
   return { db, migrations };
 }

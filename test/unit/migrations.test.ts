@@ -87,3 +87,16 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('a new store', () => {
+  it('starts in incremental auto-vacuum mode so pruning never needs a full VACUUM', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tcs-av-'));
+    try {
+      const { db } = openDatabase(join(dir, 'store.sqlite'));
+      expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

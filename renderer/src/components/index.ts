@@ -2,6 +2,7 @@
 export { Badge, type BadgeTone } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card } from './Card';
+export { ConnectionPicker, connectionOrg, connectionOptionText } from './ConnectionPicker';
 export { DataTable, type Column } from './DataTable';
 export { EmptyState } from './EmptyState';
 export { FieldRow } from './FieldRow';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { api } from '../../api';
-import { Badge, Button, Card, EmptyState, Modal, Page, Select, Spinner, Tabs, toast } from '../../components';
+import { Badge, Button, Card, ConnectionPicker, EmptyState, Modal, Page, Select, Spinner, Tabs, toast } from '../../components';
 import { useNavigation } from '../../stores/navigation';
 import { formatDateTime } from '../../lib/format';
 import { FieldGrid } from './FieldGrid';
@@ -116,12 +116,7 @@ export function MappingsPage(): ReactElement {
       description={DESCRIPTION}
       actions={
         <>
-          <Select
-            aria-label="Connection"
-            value={s.connectionId ?? ''}
-            options={s.connections.map((c) => ({ value: c.id, label: `${c.label}${c.status === 'connected' ? '' : ' (needs reconnect)'}` }))}
-            onChange={(id) => guard({ kind: 'connection', id })}
-          />
+          <ConnectionPicker connections={s.connections} value={s.connectionId} onChange={(id) => guard({ kind: 'connection', id })} />
           <Button icon="upload" onClick={() => fileInput.current?.click()} title="Read a mappings JSON file into this connection">
             Import
           </Button>

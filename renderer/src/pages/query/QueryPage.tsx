@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { StarterQuery } from '../../../../shared/ipc/channels/query';
-import { Badge, Button, Card, EmptyState, Modal, Page, Select, Spinner, Switch, toast } from '../../components';
+import { Badge, Button, Card, ConnectionPicker, EmptyState, Modal, Page, Spinner, Switch, toast } from '../../components';
 import { api } from '../../api';
 import { useNavigation } from '../../stores/navigation';
 import { ChartModal } from './ChartModal';
@@ -79,12 +79,7 @@ export function QueryPage(): ReactElement {
       fill
       description={schema ? `${LANGUAGE_NAME[schema.language]} on ${connections.find((c) => c.id === connectionId)?.label ?? connectionId}` : description}
       actions={
-        <Select
-          value={connectionId ?? ''}
-          aria-label="Connection"
-          options={connections.map((c) => ({ value: c.id, label: `${c.label}${c.status === 'connected' ? '' : ' (needs reconnect)'}` }))}
-          onChange={(id) => void selectConnection(id)}
-        />
+        <ConnectionPicker connections={connections} value={connectionId} onChange={(id) => void selectConnection(id)} />
       }
     >
       <div className="query-page">

@@ -18,15 +18,15 @@ export interface OpenOptions {
 export function openDatabase(file: string, opts: OpenOptions = {}): { db: Db; migrations: MigrationReport } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { readonly: opts.readonly ?? false });
+  // Only settable before the first table exists (and before WAL writes the header): lets retention hand space back in small
+  // incremental steps instead of one long VACUUM that would freeze the app.
+  if (!opts.readonly && (db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   // WAL lets the CLI read while the app writes; busy_timeout makes the CLI and app wait for
   // each other's short write transactions instead of failing with SQLITE_BUSY.
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  // Only settable before the first table exists: lets retention hand space back in small
-  // incremental steps instead of one long VACUUM that would freeze the app.
-  if (!opts.readonly && (db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   const migrations = runMigrations(db, { file, onBackup: opts.onBackup });
   return { db, migrations };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../main/store/db';
+import { openLegacyStore } from './legacy-store';
 import { writeSetting } from '../../main/store/settings';
 import { listAudit } from '../../main/store/audit-log';
 import { pruneHistory, retentionDaysSetting, RetentionService } from '../../main/retention';
@@ -150,7 +151,7 @@ describe('pruneHistory', () => {
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('rebuilds once into incremental auto-vacuum, then hands free pages back in steps', async () => {
-      const db = openDatabase(join(dir, 'store.sqlite')).db;
+      const db = openLegacyStore(join(dir, 'store.sqlite'));
       simulateHistory(db, season);
       const first = await pruneHistory(() => db, { now, compact: 'always' });
       expect(first.compaction).toMatchObject({ method: 'converted' });
@@ -166,7 +167,7 @@ describe('pruneHistory', () => {
     });
 
     it('leaves a small prune uncompacted in auto mode', async () => {
-      const db = openDatabase(join(dir, 'store.sqlite')).db;
+      const db = openLegacyStore(join(dir, 'store.sqlite'));
       simulateHistory(db, season);
       const r = await pruneHistory(() => db, { now });
       expect(r.compaction).toMatchObject({ method: 'none' });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../main/store/db';
+import type { Db } from '../../main/store/db';
+import { openLegacyStore } from './legacy-store';
 import { claim, queueCounts } from '../../main/sync/queue';
 import { listAudit } from '../../main/store/audit-log';
 import { pruneHistory, storeBytes, type PruneReport } from '../../main/retention';
@@ -29,7 +30,7 @@ describe('retention after a year of hourly syncs', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tcs-retention-year-'));
-    db = openDatabase(join(dir, 'store.sqlite')).db;
+    db = openLegacyStore(join(dir, 'store.sqlite'));
     const written = simulateHistory(db, plan);
     tally = tallyHistory(plan, cutoffMs);
     expect(written).toEqual({ queue: 8_760 * 50, audit: 8_760 * 4, runs: 8_760, records: 8_760 * 50 });

@@ -15,7 +15,7 @@ describe.each<[Kind, boolean]>([
 ])('%s: 5xx, 429 bursts and token expiry during a push', (kind, oauth) => {
   let h: Harness;
   const roles = ROLES[kind];
-  const n = kind === 'pipedrive' ? 60 : N;
+  const n = kind === 'pipedrive' ? 40 : N;
   const rows = buyers(n, { companyEvery: 5, prefix: 'fault' });
   const companies = new Set(rows.map((r) => r.company).filter(Boolean));
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { Button, Modal, Spinner, Tabs } from '../../components';
+import { Button, FieldRow, Modal, Spinner, Tabs } from '../../components';
 import type { ConnectionView, ProviderInfo } from '../../../../shared/ipc/channels/connections';
 import { ConnectFields, initialValues, missingFields, type FieldValues } from './ConnectFields';
 import { useConnections } from './store';
@@ -25,6 +25,8 @@ export function ConnectDialog({ provider, connection, asNew, onClose }: Props): 
   const [values, setValues] = useState<FieldValues>(() => initialValues(spec.fields, previousValues(connection)));
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  // Two orgs of one CRM (production, sandbox) are told apart by this name everywhere in the app.
+  const [label, setLabel] = useState(connection?.label ?? '');
   const pending = useConnections((s) => s.pending[provider.id]);
   const attemptError = useConnections((s) => s.attemptError[provider.id]);
   const { signIn, connectToken, cancel, clearAttemptError } = useConnections.getState();
@@ -47,7 +49,7 @@ export function ConnectDialog({ provider, connection, asNew, onClose }: Props): 
     setFormError(null);
     setSubmitting(true);
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v?.trim())) as FieldValues;
-    const base = { provider: provider.id, connectionId: connection?.id, asNew: asNew || undefined, ...input };
+    const base = { provider: provider.id, connectionId: connection?.id, asNew: asNew || undefined, label: label.trim() || undefined, ...input };
     if (method === 'token') {
       const { token = '', ...rest } = base;
       if (await connectToken({ ...rest, token })) onClose();
@@ -57,7 +59,7 @@ export function ConnectDialog({ provider, connection, asNew, onClose }: Props): 
     setSubmitting(false);
   };
 
-  const title = `${connection ? 'Reconnect' : 'Connect'} ${provider.displayName}`;
+  const title = connection ? `Reconnect ${connection.label}` : asNew ? `Add another ${provider.displayName} connection` : `Connect ${provider.displayName}`;
   if (pending) {
     return (
       <Modal open title={title} onClose={() => void cancel(provider.id)} footer={<Button onClick={() => void cancel(provider.id)}>Cancel sign-in</Button>}>
@@ -101,6 +103,11 @@ export function ConnectDialog({ provider, connection, asNew, onClose }: Props): 
           <MethodBody help={spec.help} />
         )}
         <ConnectFields fields={spec.fields} values={values} onChange={(k, v) => setValues((prev) => ({ ...prev, [k]: v }))} />
+        <FieldRow label="Name in this app" description={`Shown wherever you pick a connection. Leave empty for “${provider.displayName} · <org or user>”.`}>
+          {({ id, describedBy }) => (
+            <input id={id} aria-describedby={describedBy} className="input input-wide" maxLength={100} placeholder="e.g. Production, Sandbox" value={label} onChange={(e) => setLabel(e.target.value)} />
+          )}
+        </FieldRow>
         {(formError ?? attemptError) && (
           <p className="connect-error" role="alert">
             {formError ?? attemptError}

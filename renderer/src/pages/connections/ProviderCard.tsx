@@ -92,7 +92,6 @@ const changeTrackingText = (p: ProviderInfo): string =>
 /** One provider: its connections with status, account, usage and actions, or a Connect button. */
 export function ProviderCard({ provider, connections, open }: { provider: ProviderInfo; connections: ConnectionView[]; open: OpenDialog }): ReactElement {
   const pending = useConnections((s) => s.pending[provider.id]);
-  const hasLive = connections.some((c) => c.status !== 'disconnected');
   return (
     <Card
       title={provider.displayName}
@@ -104,11 +103,11 @@ export function ProviderCard({ provider, connections, open }: { provider: Provid
             <Button variant="primary" icon="plug" busy={!!pending} onClick={() => open({})}>
               Connect
             </Button>
-          ) : hasLive ? (
+          ) : (
             <Button variant="ghost" size="sm" icon="plug" onClick={() => open({ asNew: true })}>
-              Add another
+              Add another {provider.displayName} connection
             </Button>
-          ) : undefined}
+          )}
         </>
       }
     >

@@ -5,6 +5,7 @@ import { useNavigation } from '../../stores/navigation';
 import { ConnectionTargets } from './ConnectionTargets';
 import { DryRunDialog } from './DryRunDialog';
 import { LiveRuns } from './LiveRuns';
+import { PermissionCheck } from './PermissionCheck';
 import { QueueMonitor, QueueStats } from './QueueMonitor';
 import { Conflicts, RecentRuns } from './RecentRuns';
 import { followSyncEvents, useSync } from './store';
@@ -68,6 +69,7 @@ export function SyncPage(): ReactElement {
         ) : (
           <ConnectionTargets targets={targets} />
         )}
+        <PermissionCheck />
         <QueueMonitor />
         <RecentRuns />
         <Conflicts />

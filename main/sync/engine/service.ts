@@ -153,7 +153,14 @@ export class SyncService implements SyncRunner {
     const call = this.callContext(provider);
     const targets = await this.targetsOf(provider, call);
     const filter = this.filter(targets, req.object);
-    return dryRun(this.deps.db, provider, call, { connectionId, targets, kinds: filter.kinds, onlyObjects: filter.objects, all: req.all, samples: req.samples ?? 3 });
+    const report = await dryRun(this.deps.db, provider, call, { connectionId, targets, kinds: filter.kinds, onlyObjects: filter.objects, all: req.all, samples: req.samples ?? 3 });
+    const counts = report.objects.map((o) => `${o.object}: ${o.create} create, ${o.update} update, ${o.skip} skip, ${o.invalid} invalid`).join('; ');
+    this.audit('dry-run', `Dry run of a push to ${connectionId}: ${counts || 'nothing to send'} (no writes sent)`, connectionId, {
+      object: req.object ?? null,
+      reads: report.reads,
+      objects: report.objects.map(({ samples: _s, ...o }) => o),
+    });
+    return report;
   }
 
   cancelRun(runId: number): boolean {

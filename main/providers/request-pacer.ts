@@ -63,3 +63,18 @@ export class RequestPacer {
     while (this.sent.length && this.sent[0] + this.windowMs <= now) this.sent.shift();
   }
 }
+
+const shared = new Map<string, RequestPacer>();
+
+/**
+ * One pacer per key (a connection and its API), so every client of that connection (the probe
+ * that checks a new sign-in, the client the engine uses) waits in the same line.
+ */
+export function sharedPacer(key: string, max: number, windowMs: number): RequestPacer {
+  let pacer = shared.get(key);
+  if (!pacer || pacer.max !== max || pacer.windowMs !== windowMs) {
+    pacer = new RequestPacer(max, windowMs);
+    shared.set(key, pacer);
+  }
+  return pacer;
+}

@@ -1,7 +1,7 @@
 import { ApiClient } from '../http';
 import { AsyncCache } from '../cache';
 import { RateTracker, header } from '../rate-info';
-import { RequestPacer } from '../request-pacer';
+import { sharedPacer, type RequestPacer } from '../request-pacer';
 import { DuplicateError, FatalError, ValidationError } from '../errors';
 import { matchesWhere, writeOneByOne } from '../write-one-by-one';
 import type { ClientContext } from '../definition';
@@ -69,7 +69,7 @@ export class BlingProvider implements Provider {
   readonly capabilities = blingCapabilities;
   readonly connectionId: string;
   private readonly api: ApiClient;
-  private readonly pacer = new RequestPacer(PER_SECOND, WINDOW_MS);
+  private readonly pacer: RequestPacer;
   private readonly rate = new RateTracker();
   private readonly statuses = new AsyncCache<PicklistOption[]>();
   /** Server clock minus ours, from the Date headers: change windows end by the server's clock. */
@@ -77,6 +77,8 @@ export class BlingProvider implements Provider {
 
   constructor(ctx: ClientContext) {
     this.connectionId = ctx.connectionId;
+    // The allowance is the account's: every client of this connection shares one line.
+    this.pacer = sharedPacer(`${ctx.connectionId}@${ctx.config.apiBaseUrl}`, PER_SECOND, WINDOW_MS);
     this.api = new ApiClient({
       baseUrl: ctx.config.apiBaseUrl,
       auth: ctx.auth,

@@ -1,7 +1,7 @@
 import { ApiClient } from '../http';
 import { AsyncCache } from '../cache';
 import { RateTracker } from '../rate-info';
-import { RequestPacer } from '../request-pacer';
+import { sharedPacer, type RequestPacer } from '../request-pacer';
 import { DuplicateError, FatalError, ValidationError } from '../errors';
 import { matchesWhere, writeOneByOne } from '../write-one-by-one';
 import type { ClientContext } from '../definition';
@@ -64,12 +64,14 @@ export class GestaoClickProvider implements Provider {
   readonly connectionId: string;
   private readonly api: ApiClient;
   private readonly host: string;
-  private readonly pacer = new RequestPacer(PER_SECOND, WINDOW_MS);
+  private readonly pacer: RequestPacer;
   private readonly rate = new RateTracker();
   private readonly lists = new AsyncCache<VendaLists & { defaultStatus?: string }>();
 
   constructor(ctx: ClientContext) {
     this.connectionId = ctx.connectionId;
+    // The allowance is the account's: every client of this connection shares one line.
+    this.pacer = sharedPacer(`${ctx.connectionId}@${ctx.config.apiBaseUrl}`, PER_SECOND, WINDOW_MS);
     this.host = new URL(ctx.config.apiBaseUrl).host;
     this.api = new ApiClient({
       baseUrl: ctx.config.apiBaseUrl,

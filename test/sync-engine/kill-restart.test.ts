@@ -100,6 +100,11 @@ describe.each<[Kind, number]>([
       // The first run is marked interrupted; the second did only what was left (plus re-sends of in-flight work).
       expect(db.prepare("SELECT status FROM sync_runs ORDER BY id LIMIT 1").pluck().get()).toBe('interrupted');
       expect(result.created).toBe(TOTAL - atKill);
+      // Above the bulk threshold (10,000) Salesforce records go through Bulk API 2.0 jobs.
+      const paths = ((await (await fetch(`${emu.url}/__admin/stats`)).json()) as { byPath: Record<string, number> }).byPath;
+      const bulkJobs = Object.keys(paths).filter((p) => /\/jobs\/ingest$/.test(p)).reduce((n, p) => n + paths[p], 0);
+      if (kind === 'salesforce') expect(bulkJobs).toBeGreaterThanOrEqual(4);
+      else expect(bulkJobs).toBe(0);
     } finally {
       db.close();
     }

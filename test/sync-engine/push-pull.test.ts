@@ -118,6 +118,36 @@ describe.each<Kind>(['salesforce', 'hubspot', 'pipedrive'])('%s: import, push, p
     expect(audit[0].summary).toContain('+1 000 LOCAL');
   });
 
+  it('pulls a record made in the CRM in as a new person only when asked to', async () => {
+    const provider = await h.provider();
+    const email = 'made.in.crm@example.com';
+    const fields: Record<string, unknown> = { [roles.first]: 'Katherine', [roles.last]: 'Johnson', [roles.email]: email };
+    if (kind === 'pipedrive') fields.name = 'Katherine Johnson';
+    const [made] = await provider.write(roles.person, 'create', [{ fields }]);
+    expect(made.ok).toBe(true);
+    const skipped = await h.sync.pull({ connectionId: h.connectionId, trigger: 'test' });
+    expect(skipped.skipped).toBe(1);
+    expect(h.app.db.prepare('SELECT COUNT(*) FROM people WHERE email = ?').pluck().get(email)).toBe(0);
+    // The cursor moved past it; a pull of that record by id (the query runner's "pull these") adds it.
+    const added = await h.sync.pullRecords({ connectionId: h.connectionId, object: roles.person, ids: [made.ok ? made.id : ''] });
+    expect(added).toMatchObject({ accepted: true, queued: 1 });
+    expect(h.app.db.prepare('SELECT first_name, last_name FROM people WHERE email = ?').get(email)).toEqual({ first_name: 'Katherine', last_name: 'Johnson' });
+    const link = h.app.db.prepare("SELECT external_id FROM external_links WHERE local_kind = 'person' AND object = ? AND local_id = (SELECT id FROM people WHERE email = ?)").pluck().get(roles.person, email);
+    expect(link).toBe(made.ok ? made.id : '');
+  });
+
+  it('an incremental pull with "create people" adds CRM-made records as people', async () => {
+    const provider = await h.provider();
+    const email = 'also.from.crm@example.com';
+    const fields: Record<string, unknown> = { [roles.first]: 'Dorothy', [roles.last]: 'Vaughan', [roles.email]: email };
+    if (kind === 'pipedrive') fields.name = 'Dorothy Vaughan';
+    const [made] = await provider.write(roles.person, 'create', [{ fields }]);
+    expect(made.ok).toBe(true);
+    const run = await h.sync.pull({ connectionId: h.connectionId, trigger: 'test', createPeople: true });
+    expect(run.created).toBe(1);
+    expect(h.app.db.prepare('SELECT first_name, last_name FROM people WHERE email = ?').get(email)).toEqual({ first_name: 'Dorothy', last_name: 'Vaughan' });
+  });
+
   it('under local-wins the local value stays, is logged and goes back to the CRM', async () => {
     writeSetting(h.app.db, 'sync.conflictPolicy', 'local-wins');
     const provider = await h.provider();

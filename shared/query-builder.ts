@@ -81,7 +81,8 @@ export const LIKE_OPERATORS: ReadonlySet<BuilderOperator> = new Set(['contains',
 
 export const BuilderFilter = z
   .object({
-    field: z.string().max(300).regex(PATH),
+    /** Empty while the person has not chosen the field yet. */
+    field: z.union([z.literal(''), z.string().max(300).regex(PATH)]),
     operator: z.enum(BUILDER_OPERATORS),
     values: z.array(BuilderValue).max(500),
   })
@@ -103,7 +104,7 @@ export const isGroup = (item: BuilderItem): item is BuilderGroup => 'filters' in
 
 export const BuilderSort = z
   .object({
-    field: z.string().max(300).regex(PATH),
+    field: z.union([z.literal(''), z.string().max(300).regex(PATH)]),
     direction: z.enum(['ASC', 'DESC']),
     nulls: z.enum(['FIRST', 'LAST']).optional(),
   })

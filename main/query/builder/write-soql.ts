@@ -106,7 +106,7 @@ export function modelToQuery(model: BuilderModel): Query {
   const seen = new Set<string>();
   const fields = model.fields.filter((f) => !seen.has(f.toLowerCase()) && seen.add(f.toLowerCase()));
   const where = whereClause(model);
-  const orderBy: OrderByClause[] = model.orderBy.map((s) => ({ field: s.field, ...(s.direction === 'DESC' ? { order: 'DESC' as const } : {}), ...(s.nulls ? { nulls: s.nulls } : {}) }));
+  const orderBy: OrderByClause[] = model.orderBy.filter((s) => s.field).map((s) => ({ field: s.field, ...(s.direction === 'DESC' ? { order: 'DESC' as const } : {}), ...(s.nulls ? { nulls: s.nulls } : {}) }));
   return {
     // SOQL needs a field; Id is what every object has.
     fields: (fields.length ? fields : ['Id']).map(selectField),

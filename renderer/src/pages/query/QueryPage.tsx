@@ -10,6 +10,7 @@ import { PipedriveFilterForm } from './PipedriveFilterForm';
 import { QuerySidebar } from './QuerySidebar';
 import { ResultsPanel } from './ResultsPanel';
 import { SoqlEditor } from './SoqlEditor';
+import { SoqlWorkbench } from './builder/SoqlWorkbench';
 import { useShallow } from 'zustand/react/shallow';
 import { currentInput, useQuery } from './query-store';
 import './query.css';
@@ -156,7 +157,9 @@ function EditorCard(): ReactElement {
       }
     >
       {schema.language === 'soql' && (
-        <SoqlEditor connectionId={connectionId} value={s.soql} onChange={s.setSoql} onRun={run} runDiagnostics={s.diagnostics} onDiagnostics={setDiagnostics} />
+        <SoqlWorkbench connectionId={connectionId} objects={schema.objects} soql={s.soql} onSoql={s.setSoql} loadFields={loadFields}>
+          <SoqlEditor connectionId={connectionId} value={s.soql} onChange={s.setSoql} onRun={run} runDiagnostics={s.diagnostics} onDiagnostics={setDiagnostics} />
+        </SoqlWorkbench>
       )}
       {schema.language === 'hubspot-search' && (
         <HubSpotBuilder connectionId={connectionId} objects={schema.objects} draft={s.hubspot} onChange={s.setHubSpot} loadFields={loadFields} onRun={run} onDiagnostics={setDiagnostics} diagnostics={s.diagnostics} />

@@ -34,7 +34,16 @@ const highlight = HighlightStyle.define([
 
 /** The editor frame: the app's fonts and colours; everything else from CodeMirror's defaults. */
 const theme = EditorView.theme({
-  '&': { fontSize: '13.5px', backgroundColor: 'var(--surface)', color: 'var(--text)', fontFamily: 'var(--font-sans)', minHeight: '132px', maxHeight: '32vh' },
+  // Sizes come from custom properties (they inherit into the shadow root), so a page can set them.
+  '&': {
+    fontSize: '13.5px',
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    fontFamily: 'var(--font-sans)',
+    minHeight: '132px',
+    maxHeight: 'var(--query-editor-max-height, 32vh)',
+    height: 'var(--query-editor-height, auto)',
+  },
   '.cm-scroller': { overflow: 'auto', fontFamily: 'var(--font-mono)', lineHeight: '1.55' },
   '.cm-content': { fontFamily: 'var(--font-mono)', padding: '10px 0', caretColor: 'var(--accent)' },
   '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--text-3)', borderRight: '1px solid var(--border)' },

@@ -99,13 +99,9 @@ export function ProviderCard({ provider, connections, open }: { provider: Provid
       actions={
         <>
           <GuideButton provider={provider.id} />
-          {connections.length === 0 ? (
+          {connections.length === 0 && (
             <Button variant="primary" icon="plug" busy={!!pending} onClick={() => open({})}>
               Connect
-            </Button>
-          ) : (
-            <Button variant="ghost" size="sm" icon="plug" onClick={() => open({ asNew: true })}>
-              Add another {provider.displayName} connection
             </Button>
           )}
         </>
@@ -115,7 +111,15 @@ export function ProviderCard({ provider, connections, open }: { provider: Provid
       {connections.length === 0 ? (
         <p className="muted">Not connected. Ways to connect: {provider.authMethods.map((m) => m.label).join(' · ')}.</p>
       ) : (
-        connections.map((c) => <ConnectionBlock key={c.id} connection={c} provider={provider} open={open} showId={connections.length > 1} />)
+        <>
+          {connections.map((c) => <ConnectionBlock key={c.id} connection={c} provider={provider} open={open} showId={connections.length > 1} />)}
+          {/* Production and sandbox, or two portals, side by side: each gets its own sign-in and name. */}
+          <div className="connection-add">
+            <Button variant="ghost" icon="plug" busy={!!pending} onClick={() => open({ asNew: true })}>
+              Add another {provider.displayName} connection
+            </Button>
+          </div>
+        </>
       )}
     </Card>
   );

@@ -14,7 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 async function bundleChild(outdir: string): Promise<string> {
   await build({
-    entryPoints: { 'import-child': join(root, 'bench/import-child.ts'), 'import-parse-worker': join(root, 'main/import/source/parse-worker.ts') },
+    entryPoints: {
+      'import-child': join(root, 'bench/import-child.ts'),
+      'import-parse-worker': join(root, 'main/import/source/parse-worker.ts'),
+      'import-worker': join(root, 'main/import/run/import-worker.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -25,7 +25,8 @@ import { planImport, type ImportPlan } from './plan';
 import { previewImport } from './preview';
 import { inspectCsv } from './source/csv-file';
 import { knownHeaders } from './mapping/propose';
-import { runImport, recoverInterruptedImports, ImportCancelled } from './run/run-import';
+import { runImport, recoverInterruptedImports, rollBack, ImportCancelled } from './run/run-import';
+import { importWorkerEntry, runImportInWorker, ImportWorkerCrashed, IMPORT_WORKER_MIN_BYTES } from './run/import-in-worker';
 import { UploadStore } from './uploads';
 
 export class ImportUsageError extends Error {}
@@ -77,8 +78,8 @@ export interface ImportServiceDeps {
   dataDir: string;
   events?: EventBus;
   logger?: Logger;
-  /** Tests: smaller chunks, progress after every chunk, parsing on this thread. */
-  tuning?: { chunkRows?: number; progressEveryMs?: number; inline?: boolean };
+  /** Tests: smaller chunks, progress after every chunk, parsing on this thread, no import worker. */
+  tuning?: { chunkRows?: number; progressEveryMs?: number; inline?: boolean; inProcess?: boolean; crashWorkerAfterRows?: number };
 }
 
 export function createImportService(deps: ImportServiceDeps): ImportService {
@@ -108,6 +109,46 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     const controller = new AbortController();
     active = { controller, runId: null };
     const rejectsPath = opts.rejectsPath ?? join(dir, 'rejects', `rejects-${Date.now()}-${randomUUID().slice(0, 8)}.csv`);
+    const workerEntry = deps.tuning?.inProcess || db.memory || plan.layout.size < IMPORT_WORKER_MIN_BYTES ? null : importWorkerEntry();
+    try {
+      if (workerEntry) {
+        return await runImportInWorker(
+          workerEntry,
+          {
+            dbPath: db.name,
+            layout: plan.layout,
+            mapping: plan.mapping,
+            source: plan.source,
+            dryRun: opts.dryRun ?? false,
+            rejectsPath,
+            keepAllRejected: opts.keepAllRejected ?? false,
+            chunkRows: deps.tuning?.chunkRows,
+            progressEveryMs: deps.tuning?.progressEveryMs,
+            crashAfterRows: deps.tuning?.crashWorkerAfterRows,
+          },
+          {
+            signal: controller.signal,
+            onStart: (runId) => active && (active.runId = runId),
+            onProgress: (p) => emit(p, opts.onProgress),
+          },
+        ).catch((err: unknown) => {
+          // The worker died mid-run (memory, a native crash): undo what it committed now.
+          if (err instanceof ImportWorkerCrashed && err.runId !== null) rollBack(db, err.runId, 'failed', plan.layout.fileName, err.message);
+          throw err;
+        });
+      }
+      return await runInProcess(plan, opts, controller, rejectsPath);
+    } finally {
+      active = null;
+    }
+  }
+
+  async function runInProcess(
+    plan: Pick<ImportPlan, 'layout'> & { mapping: ImportMapping; source: string },
+    opts: ImportFileOptions,
+    controller: AbortController,
+    rejectsPath: string,
+  ): Promise<ImportResult> {
     const dry = opts.dryRun ? openDryRunConnection(db) : null;
     try {
       return await runImport({
@@ -127,7 +168,6 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       });
     } finally {
       dry?.close();
-      active = null;
     }
   }
 

@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { sandbox, buyersCsv, snapshot, count, type Sandbox, type Buyer } from './helpers';
 import { createImportService } from '../../main/import/service';
@@ -126,3 +127,56 @@ function sandboxAt(s: Sandbox): Sandbox {
   s.imports = imports;
   return s;
 }
+
+describe('imports of big files run on a worker thread', () => {
+  let s: Sandbox;
+  afterEach(async () => s?.close());
+
+  const bigFile = (s: Sandbox, name: string, n: number, offset = 0) => s.file(name, buyersCsv(buyers(n, offset)));
+
+  it('imports, dry-runs and cancels through the worker with the same results', async () => {
+    s = sandbox();
+    const { importWorkerEntry, IMPORT_WORKER_MIN_BYTES } = await import('../../main/import/run/import-in-worker');
+    expect(importWorkerEntry()).not.toBeNull();
+    const seed = bigFile(s, 'seed.csv', 40_000);
+    expect(statSync(seed).size).toBeGreaterThan(IMPORT_WORKER_MIN_BYTES);
+
+    const dry = await s.imports.importFile(seed, { dryRun: true });
+    expect(dry).toMatchObject({ status: 'dry_run', rows: 40_000, created: 40_000, people: 40_000 });
+    expect(count(s.db, 'people')).toBe(0);
+    expect(s.imports.history(5)).toEqual([]);
+
+    const progress: number[] = [];
+    const r = await s.imports.importFile(seed, { onProgress: (p) => progress.push(p.rows) });
+    expect(r).toMatchObject({ status: 'completed', created: 40_000, people: 40_000 });
+    expect(progress.some((n) => n > 0 && n < 40_000)).toBe(true);
+    assertConsistent(s.db);
+
+    const before = data(s.db);
+    const next = bigFile(s, 'next.csv', 40_000, 20_000);
+    let cancelled = false;
+    const run = s.imports.importFile(next, {
+      onProgress: (p) => {
+        if (!cancelled && p.phase === 'reading' && p.rows >= 4000) {
+          cancelled = s.imports.cancel();
+        }
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    expect(cancelled).toBe(true);
+    expect(data(s.db)).toEqual(before);
+    expect(s.imports.history(1)[0]).toMatchObject({ status: 'cancelled' });
+  }, 120_000);
+
+  it('undoes a run at once when its worker dies mid-import', async () => {
+    s = sandbox();
+    await s.imports.importFile(s.file('seed.csv', buyersCsv(buyers(100))), {});
+    const before = data(s.db);
+    const crashing = createImportService({ db: s.db, dataDir: s.services.dataDir, tuning: { crashWorkerAfterRows: 6000 } });
+    const err = await crashing.importFile(bigFile(s, 'big.csv', 40_000, 50), {}).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/stopped unexpectedly/);
+    expect(crashing.history(1)[0]).toMatchObject({ status: 'failed' });
+    expect(data(s.db)).toEqual(before);
+    assertConsistent(s.db);
+  }, 120_000);
+});

@@ -5,22 +5,9 @@
  * parsing saved. Files that contain those control characters travel as arrays instead.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readRecords, type CsvLayout, type ReadStats } from './csv-file';
+import { readRecords, type ReadStats } from './csv-file';
+import { CELL_SEP, ROW_SEP, type WorkerInput, type WorkerMessage } from './parse-protocol';
 
-export interface WorkerInput {
-  layout: CsvLayout;
-  batchSize: number;
-  /** Batches the worker may send ahead of the main thread's acknowledgements. */
-  window: number;
-}
-
-export type WorkerMessage =
-  | { type: 'batch'; text: string | null; rows: string[][] | null; lines: Int32Array; ragged: Uint8Array; stats: ReadStats }
-  | { type: 'done'; stats: ReadStats }
-  | { type: 'error'; name: string; message: string };
-
-export const CELL_SEP = '\u001f';
-export const ROW_SEP = '\u001e';
 const hasSeparator = (text: string): boolean => text.includes(CELL_SEP) || text.includes(ROW_SEP);
 
 async function main(): Promise<void> {
@@ -61,4 +48,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (parentPort && (workerData as WorkerInput | undefined)?.layout) void main();
+if (parentPort && (workerData as WorkerInput | undefined)?.kind === 'parse-csv') void main();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readRecords, ImportFileError, type CsvLayout, type CsvRecord, type ReadStats } from './csv-file';
-import { CELL_SEP, ROW_SEP, type WorkerInput, type WorkerMessage } from './parse-worker';
+import { CELL_SEP, ROW_SEP, type WorkerInput, type WorkerMessage } from './parse-protocol';
 
 /** Below this a worker's start-up costs more than parsing on the main thread. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
@@ -52,7 +52,7 @@ function unpack(msg: Extract<WorkerMessage, { type: 'batch' }>): CsvRecord[] {
 }
 
 async function* viaWorker(layout: CsvLayout, opts: ReadOptions, entry: { url: URL; execArgv: string[] }): AsyncGenerator<CsvRecord[]> {
-  const input: WorkerInput = { layout, batchSize: opts.batchSize, window: 3 };
+  const input: WorkerInput = { kind: 'parse-csv', layout, batchSize: opts.batchSize, window: 3 };
   // A small old generation makes the worker collect its short-lived rows early instead of growing.
   const worker = new Worker(entry.url, { workerData: input, execArgv: entry.execArgv, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
   const queue: WorkerMessage[] = [];

@@ -11,7 +11,7 @@ import type {
 } from '../provider';
 import { mapBlingError } from './errors';
 import { OBJECTS, objectInfo, objectMeta, summaryOf, type BlingObject } from './describe';
-import { toBody, toFields, toRemote } from './records';
+import { toBody, toRemote } from './records';
 import { currentWindow, decodeWindow, encodeWindow } from './change-windows';
 
 export const blingCapabilities: ProviderCapabilities = {

@@ -12,7 +12,7 @@ import { stats } from '../connections/helpers';
 
 /**
  * The sync engine with the two Brazilian providers, none of it told which CRM it talks to:
- * import → push (every buyer and order once, orders linked to their buyer) → push again (no
+ * import (one B2B buyer) → push (every buyer and order once, orders linked to their buyer) → push again (no
  * write) → a CRM edit pulled back, all inside the documented 3 requests per second.
  */
 interface Case {
@@ -21,6 +21,8 @@ interface Case {
   person: string;
   deal: string;
   phone: string;
+  /** Where a B2B buyer's company name goes (both keep companies as customers of type PJ/J). */
+  companyField: string;
   /** The admin view's e-mail, person link of an order, and sale status name. */
   email: (r: Record<string, unknown>) => unknown;
   buyerOf: (order: Record<string, unknown>) => string;
@@ -34,6 +36,7 @@ const cases: Case[] = [
     person: 'clientes',
     deal: 'vendas',
     phone: 'telefone',
+    companyField: 'razao_social',
     email: (r) => r.email,
     buyerOf: (o) => String(o.cliente_id),
     settleMs: 0,
@@ -44,6 +47,7 @@ const cases: Case[] = [
     person: 'contatos',
     deal: 'pedidos',
     phone: 'celular',
+    companyField: 'fantasia',
     email: (r) => r.email,
     buyerOf: (o) => String((o.contato as { id: number }).id),
     settleMs: 3000,
@@ -53,7 +57,7 @@ const cases: Case[] = [
 const N = 5;
 const HEADERS = 'Order ID,Order Date,Email,First Name,Last Name,Phone,Company,Event,Event Date,Ticket Type,Quantity,Order Total,Currency';
 const csv = () =>
-  `${[HEADERS, ...Array.from({ length: N }, (_, i) => `ORD-${500 + i},2026-02-0${i + 1} 10:00,buyer${i}@example.com,First${i},Last${i},+55 11 9000-000${i},,Festival,2026-03-20,Pista,2,${100 + i * 10},BRL`)].join('\r\n')}\r\n`;
+  `${[HEADERS, ...Array.from({ length: N }, (_, i) => `ORD-${500 + i},2026-02-0${i + 1} 10:00,buyer${i}@example.com,First${i},Last${i},+55 11 9000-000${i},${i === 0 ? 'Acme Eventos' : ''},Festival,2026-03-20,Pista,2,${100 + i * 10},BRL`)].join('\r\n')}\r\n`;
 
 const records = async (emu: Emulator, object: string) => (await (await fetch(`${emu.url}/__admin/records/${object}`)).json()) as Array<Record<string, unknown>>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -94,6 +98,7 @@ describe.each(cases)('$id through the sync engine', (c) => {
     const byBuyer = orders.map(c.buyerOf).sort();
     expect(byBuyer).toEqual([...idByEmail.values()].sort());
     expect(people.find((p) => c.email(p) === 'buyer1@example.com')).toMatchObject({ [c.phone]: '+55 11 9000-0001' });
+    expect(people.find((p) => c.email(p) === 'buyer0@example.com')).toMatchObject({ [c.companyField]: 'Acme Eventos' });
   });
 
   it('a second push writes nothing', async () => {

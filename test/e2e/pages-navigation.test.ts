@@ -74,7 +74,7 @@ describeApp('pages on a fresh store', (app) => {
       await page.keyboard.press('Shift+Tab');
       backwards.push(await focusedName(page));
     }
-    expect(backwards).toEqual([...PAGE_LABELS].reverse().concat('Skip to content'));
+    expect(backwards).toEqual([...PAGE_LABELS].reverse().map(String).concat('Skip to content'));
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('People');
     await page.keyboard.press('Enter');

@@ -22,6 +22,7 @@ export interface PdResponse {
   status: number;
   headers: Headers;
   /** Parsed JSON; tests read arbitrary shapes. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index into whatever the emulator answered
   body: any;
 }
 

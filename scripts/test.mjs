@@ -52,7 +52,9 @@ for (const f of ['unit.json', 'e2e.json']) rmSync(join(results, f), { force: tru
 step('typecheck', npx, ['tsc', '-b']);
 step('lint', npx, ['eslint', '.']);
 step('security scan (electronegativity: no high-severity finding)', process.execPath, ['scripts/electronegativity.mjs']);
-const built = step('build', npm, ['run', 'build', '--silent']);
+// The typecheck above is the build's first half; bundling on its own here keeps the end-to-end
+// signal when only a type error failed.
+const built = step('bundle (vite build + esbuild)', npx, ['vite', 'build', '--logLevel', 'warn']) && step('bundle main, preload, CLI', process.execPath, ['scripts/bundle.mjs']);
 step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
 if (built) {
   step('end-to-end tests', npx, ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'e2e.json')}`]);

@@ -50,7 +50,7 @@ function deadLetterItem(g: DeadGroup, label: string): AttentionItem {
     severity: 'error',
     connectionId: g.connection_id,
     connectionLabel: label,
-    title: `${plural(g.n, `${g.object} record`)} failed for good${cause ? `: ${cause}` : ''}`,
+    title: `${plural(g.n, 'record')} in ${g.object} failed for good${cause ? `: ${cause}` : ''}`,
     detail: g.sample,
     count: g.n,
     at: g.at,

@@ -70,7 +70,7 @@ describe('attention items', () => {
       title: 'The Contact mapping has 2 errors', count: 2, detail: 'LastName is required and nothing fills it. Email maps to a read-only field.', action: { kind: 'mapping', connectionId: 'salesforce', object: 'Contact' },
     });
     expect(byId.get('dead:hubspot:contacts:INVALID_EMAIL:email')).toMatchObject({
-      title: '5 contacts records failed for good: INVALID_EMAIL on email', detail: 'Email is not valid', count: 5, connectionLabel: 'Acme HubSpot',
+      title: '5 records in contacts failed for good: INVALID_EMAIL on email', detail: 'Email is not valid', count: 5, connectionLabel: 'Acme HubSpot',
       action: { kind: 'dead-letters', connectionId: 'hubspot', object: 'contacts', errorCode: 'INVALID_EMAIL', errorField: 'email' },
     });
     expect(byId.get('dead:hubspot:deals:MISSING_ASSOCIATION:')?.action).toEqual({ kind: 'dead-letters', connectionId: 'hubspot', object: 'deals', errorCode: 'MISSING_ASSOCIATION', errorField: null });

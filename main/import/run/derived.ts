@@ -50,6 +50,9 @@ function after(a: HeldTicket, b: HeldTicket): boolean {
   return a.eventId > b.eventId;
 }
 
+/** Bounds the tracker's memory; people beyond it are recomputed in SQL like existing ones. */
+const MAX_TRACKED = 1_000_000;
+
 export const countsTowardEvents = (status: string | null): boolean => status !== 'Cancelled' && status !== 'No-show';
 
 /**
@@ -63,9 +66,14 @@ export class DerivedTracker {
   private tracked = new Map<number, Tracked>();
   private touched = new Set<number>();
 
-  /** Starts following a new person whose row was stored with `stored` figures. */
-  track(personId: number, stored: DerivedFigures): void {
+  /**
+   * Starts following a new person whose row was stored with `stored` figures; false when the
+   * tracker is full (a huge import), and the caller recomputes that person in SQL instead.
+   */
+  track(personId: number, stored: DerivedFigures): boolean {
+    if (this.tracked.size >= MAX_TRACKED) return false;
     this.tracked.set(personId, { units: 0, count: 0, tickets: null, stored });
+    return true;
   }
 
   has(personId: number): boolean {

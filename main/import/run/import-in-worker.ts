@@ -12,8 +12,15 @@ declare const __filename: string | undefined;
 /** Files smaller than this import on the calling thread: a worker's start-up would dominate. */
 export const IMPORT_WORKER_MIN_BYTES = 2 * 1024 * 1024;
 
-/** The import's heap: enough for a million-row file's bookkeeping, small enough to keep the app lean. */
-const HEAP_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 };
+/**
+ * The import's heap: a base for the work in flight plus room for the per-row bookkeeping (rows
+ * seen, new people's running figures: a few hundred bytes a row), estimated from the file size.
+ * A cap keeps the garbage of a big import from growing the app's memory; V8 collects sooner.
+ */
+export function heapLimits(fileBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const mb = fileBytes / (1024 * 1024);
+  return { maxOldGenerationSizeMb: Math.round(Math.min(2048, 128 + mb * 1.2)), maxYoungGenerationSizeMb: 32 };
+}
 
 /**
  * Where the import worker is: beside this module in a source checkout (started through tsx), or
@@ -54,7 +61,7 @@ export class ImportWorkerCrashed extends Error {
 export function runImportInWorker(entry: URL, input: Omit<ImportWorkerInput, 'kind'>, hooks: WorkerRunHooks): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const workerData: ImportWorkerInput = { kind: 'import', ...input };
-    const worker = new Worker(entry, { workerData, resourceLimits: HEAP_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(entry, { workerData, resourceLimits: heapLimits(input.layout.size), stdout: false, stderr: false });
     let runId: number | null = null;
     let settled = false;
     const finish = (fn: () => void) => {

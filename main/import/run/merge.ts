@@ -142,7 +142,7 @@ export class StoreMerger {
       pre = row.order ? { event: this.event(row, now), order: this.orders.find(this.source, row.order.externalId) } : undefined;
       const figures = expectedFigures(row, pre);
       personId = this.people.insert(row.email, newPerson(row.person), this.runId, now, figures);
-      this.derived.track(personId, figures);
+      if (!this.derived.track(personId, figures)) this.dirty.add(personId);
     } else {
       personId = found.id;
       const merged = mergePerson(found, row.person, this.seen.person.has(personId));

@@ -4,10 +4,10 @@ import type { ImportMapping, ImportProgress, ImportResult, RejectedRow, RowWarni
 import { createImportRun, finishImportRun, runningImports, saveRunProgress, setRunStatus, type RunCounts } from '../../store/import-runs';
 import { dropJournal, peopleTouchedByRun, undoRun } from '../../store/import-undo';
 import { appendAudit } from '../../store/audit-log';
-import type { CsvLayout, ReadStats } from '../source/csv-file';
+import type { CsvLayout, CsvRecord, ReadStats } from '../source/csv-file';
 import { readRecordsThreaded } from '../source/threaded-reader';
 import { compileMapping } from '../mapping/compile';
-import { buildRow, type RowContext } from '../rows/build-row';
+import { buildRow, type RowContext, type RowIssue } from '../rows/build-row';
 import { StoreMerger } from './merge';
 import { RejectsFile } from './rejects-file';
 import { enqueuePushes } from './enqueue-push';
@@ -48,6 +48,77 @@ export class ImportCancelled extends Error {
 
 const peopleCount = (db: Db): number => (db.prepare('SELECT count(*) FROM people').pluck().get() as number) ?? 0;
 
+/** What a run has counted so far, and the first rejected rows and warnings it keeps to show. */
+class Tally {
+  counts: RunCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  rejected: RejectedRow[] = [];
+  warnings: RowWarning[] = [];
+  warningCount = 0;
+
+  constructor(private keepAllRejected: boolean) {}
+
+  issues(line: number, issues: readonly RowIssue[]): void {
+    for (const issue of issues) {
+      this.warningCount++;
+      if (this.warnings.length < KEEP_WARNINGS) this.warnings.push({ line, message: issue.message });
+    }
+  }
+
+  reject(line: number, reason: string): void {
+    if (this.keepAllRejected || this.rejected.length < KEEP_REJECTED) this.rejected.push({ line, reason });
+  }
+}
+
+const RAGGED: RowIssue = { kind: 'value', column: '', value: '', message: 'Row has a different number of cells than the header (padded or trimmed)' };
+
+/** One chunk in one transaction: every row merged or rejected, derived figures settled, counts saved. */
+async function writeBatch(
+  db: Db,
+  runId: number,
+  batch: CsvRecord[],
+  ctx: RowContext,
+  merger: StoreMerger,
+  tally: Tally,
+  rejects: RejectsFile | null,
+): Promise<void> {
+  const built = batch.map((rec) => ({ rec, res: buildRow(rec.line, rec.cells, ctx) }));
+  const now = nowIso();
+  inTransaction(db, () => {
+    for (const { rec, res } of built) {
+      tally.counts.rows++;
+      if (!res.ok) {
+        tally.counts.rejected++;
+        continue;
+      }
+      tally.counts[merger.mergeRow(res.row, now)]++;
+      tally.issues(rec.line, rec.ragged ? [...res.issues, RAGGED] : res.issues);
+    }
+    merger.finishChunk(now);
+    saveRunProgress(db, runId, tally.counts);
+  });
+  for (const { rec, res } of built) {
+    if (res.ok) continue;
+    tally.reject(rec.line, res.reason);
+    await rejects?.add(rec.line, rec.cells, res.reason);
+  }
+}
+
+/**
+ * Checkpointing the WAL after every few chunks makes the import wait on fsync (once at the end
+ * is enough), and email lookups over a large store miss SQLite's default 2 MB page cache.
+ * Answers a function that puts both settings back.
+ */
+function tuneForImport(db: Db): () => void {
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  return () => {
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    db.pragma(`cache_size = ${cacheSize}`);
+  };
+}
+
 /**
  * Imports the file's rows into the store, one transaction per chunk of rows. Each committed
  * chunk is consistent (derived figures included). Cancelling or failing undoes the whole run;
@@ -60,10 +131,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
     createImportRun(db, { fileName: layout.fileName, preset: mapping.preset, dryRun: input.dryRun, options: { mapping, encoding: layout.encoding, delimiter: layout.delimiter }, ownerPid: process.pid }),
   );
   input.onStart?.(runId);
-  const counts: RunCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const rejected: RejectedRow[] = [];
-  const warnings: RowWarning[] = [];
-  let warningCount = 0;
+  const tally = new Tally(input.keepAllRejected ?? false);
   const stats: ReadStats = { bytesRead: 0, blankRecords: 0, raggedRows: 0 };
   const rejects = input.rejectsPath ? new RejectsFile(input.rejectsPath, layout.headers) : null;
   const ctx: RowContext = {
@@ -79,39 +147,13 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
     const now = Date.now();
     if (!input.onProgress || (!force && now - lastProgress < (input.progressEveryMs ?? 100))) return;
     lastProgress = now;
-    input.onProgress({ runId, phase, ...counts, bytesRead: stats.bytesRead, totalBytes: layout.size, rowsPerSecond: rate(counts.rows, now - started) });
+    input.onProgress({ runId, phase, ...tally.counts, bytesRead: stats.bytesRead, totalBytes: layout.size, rowsPerSecond: rate(tally.counts.rows, now - started) });
   };
   progress('reading', true);
-  // Checkpointing the WAL after every few chunks makes the import wait on fsync (once at the end
-  // is enough), and email lookups over a large store miss SQLite's default 2 MB page cache.
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma("wal_autocheckpoint = 0");
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  const restore = tuneForImport(db);
   try {
     for await (const batch of readRecordsThreaded(layout, { batchSize: input.chunkRows ?? CHUNK_ROWS, signal: input.signal, stats, inline: input.inline })) {
-      const built = batch.map((rec) => ({ rec, res: buildRow(rec.line, rec.cells, ctx) }));
-      const now = nowIso();
-      inTransaction(db, () => {
-        for (const { rec, res } of built) {
-          counts.rows++;
-          if (!res.ok) continue;
-          counts[merger.mergeRow(res.row, now)]++;
-          if (rec.ragged) res.issues.push({ kind: 'value', column: '', value: '', message: 'Row has a different number of cells than the header (padded or trimmed)' });
-          for (const issue of res.issues) {
-            warningCount++;
-            if (warnings.length < KEEP_WARNINGS) warnings.push({ line: rec.line, message: issue.message });
-          }
-        }
-        counts.rejected += built.filter((b) => !b.res.ok).length;
-        merger.finishChunk(now);
-        saveRunProgress(db, runId, counts);
-      });
-      for (const { rec, res } of built) {
-        if (res.ok) continue;
-        if (input.keepAllRejected || rejected.length < KEEP_REJECTED) rejected.push({ line: rec.line, reason: res.reason });
-        await rejects?.add(rec.line, rec.cells, res.reason);
-      }
+      await writeBatch(db, runId, batch, ctx, merger, tally, rejects);
       if (input.signal?.aborted) throw new ImportCancelled();
       progress('reading');
       // Batches can arrive faster than they are written; without a turn of the event loop between
@@ -120,27 +162,32 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
     }
     await rejects?.close();
     progress('finishing', true);
-    const queued = finish(input, runId, counts, { rejected, warningCount, rejectsPath: rejects && rejects.count > 0 ? rejects.path : null, stats });
-    const result: ImportResult = {
+    const rejectsPath = rejects && rejects.count > 0 ? rejects.path : null;
+    const queued = finish(input, runId, tally, rejectsPath, stats);
+    const ms = Date.now() - started;
+    const c = tally.counts;
+    progress('done', true);
+    return {
       runId: input.dryRun ? null : runId,
       status: input.dryRun ? 'dry_run' : 'completed',
       dryRun: input.dryRun,
       fileName: layout.fileName,
       preset: mapping.preset,
-      ...counts,
-      rejectedCount: counts.rejected,
-      rejected,
-      warningCount,
-      warnings,
+      rows: c.rows,
+      created: c.created,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      rejectedCount: c.rejected,
+      rejected: tally.rejected,
+      warningCount: tally.warningCount,
+      warnings: tally.warnings,
       people: peopleCount(db),
       queuedForPush: queued,
-      durationMs: Date.now() - started,
-      rowsPerSecond: rate(counts.rows, Date.now() - started),
-      rejectsAvailable: Boolean(rejects && rejects.count > 0),
+      durationMs: ms,
+      rowsPerSecond: rate(c.rows, ms),
+      rejectsAvailable: rejectsPath !== null,
       error: null,
     };
-    progress('done', true);
-    return result;
   } catch (err) {
     await rejects?.close().catch(() => undefined);
     const cancelled = err instanceof ImportCancelled || (err as Error)?.name === 'AbortError' || input.signal?.aborted === true;
@@ -150,32 +197,27 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
     if (cancelled) throw new ImportCancelled();
     throw err;
   } finally {
-    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-    db.pragma(`cache_size = ${cacheSize}`);
+    restore();
   }
 }
 
 const rate = (rows: number, ms: number): number => (ms > 0 ? Math.round((rows * 1000) / ms) : rows);
 
-function finish(
-  input: RunImportInput,
-  runId: number,
-  counts: RunCounts,
-  report: { rejected: RejectedRow[]; warningCount: number; rejectsPath: string | null; stats: ReadStats },
-): number {
+function finish(input: RunImportInput, runId: number, tally: Tally, rejectsPath: string | null, stats: ReadStats): number {
   const { db, layout, mapping } = input;
+  const counts = tally.counts;
   return inTransaction(db, () => {
     const touched = peopleTouchedByRun(db, runId);
     const queued = input.dryRun ? 0 : enqueuePushes(db, touched, runId);
     const summary = `Imported ${layout.fileName}: ${counts.rows} rows, ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.rejected} rejected`;
     finishImportRun(db, runId, input.dryRun ? 'dry_run' : 'completed', counts, {
-      rejected: report.rejected.slice(0, 100),
-      warningCount: report.warningCount,
-      blankLines: report.stats.blankRecords,
-      raggedRows: report.stats.raggedRows,
+      rejected: tally.rejected.slice(0, 100),
+      warningCount: tally.warningCount,
+      blankLines: stats.blankRecords,
+      raggedRows: stats.raggedRows,
       queuedForPush: queued,
       peopleTouched: touched.length,
-    }, report.rejectsPath);
+    }, rejectsPath);
     dropJournal(db, runId);
     if (!input.dryRun) {
       appendAudit(db, {

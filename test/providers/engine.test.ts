@@ -8,7 +8,7 @@ import { MemorySecretStore } from '../../main/auth/secret-store';
 import { createImportService } from '../../main/import/service';
 import type { Provider } from '../../main/providers/provider';
 import { startEmulator, type Emulator } from '../emulators/index';
-import { stats } from '../connections/helpers';
+import { setFaults, stats } from '../connections/helpers';
 
 /**
  * The sync engine with the two Brazilian providers, none of it told which CRM it talks to:
@@ -56,8 +56,8 @@ const cases: Case[] = [
 
 const N = 5;
 const HEADERS = 'Order ID,Order Date,Email,First Name,Last Name,Phone,Company,Event,Event Date,Ticket Type,Quantity,Order Total,Currency';
-const csv = () =>
-  `${[HEADERS, ...Array.from({ length: N }, (_, i) => `ORD-${500 + i},2026-02-0${i + 1} 10:00,buyer${i}@example.com,First${i},Last${i},+55 11 9000-000${i},${i === 0 ? 'Acme Eventos' : ''},Festival,2026-03-20,Pista,2,${100 + i * 10},BRL`)].join('\r\n')}\r\n`;
+const csv = (from = 0, count = N) =>
+  `${[HEADERS, ...Array.from({ length: count }, (_, k) => from + k).map((i) => `ORD-${500 + i},2026-02-0${i + 1} 10:00,buyer${i}@example.com,First${i},Last${i},+55 11 9000-000${i},${i === 0 ? 'Acme Eventos' : ''},Festival,2026-03-20,Pista,2,${100 + i * 10},BRL`)].join('\r\n')}\r\n`;
 
 const records = async (emu: Emulator, object: string) => (await (await fetch(`${emu.url}/__admin/records/${object}`)).json()) as Array<Record<string, unknown>>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,6 +68,7 @@ describe.each(cases)('$id through the sync engine', (c) => {
   let app: AppServices;
   let connectionId: string;
   let provider: Provider;
+  let imports: ReturnType<typeof createImportService>;
 
   beforeAll(async () => {
     emu = await startEmulator(c.id, c.options);
@@ -77,8 +78,8 @@ describe.each(cases)('$id through the sync engine', (c) => {
     provider = await app.connections.provider(connectionId);
     const file = join(dir, 'buyers.csv');
     writeFileSync(file, csv());
-    const imported = await createImportService({ db: app.db, dataDir: dir, logger: createLogger({ dir, console: false }) }).importFile(file, { presetName: 'generic' });
-    expect(imported.created).toBe(N);
+    imports = createImportService({ db: app.db, dataDir: dir, logger: createLogger({ dir, console: false }) });
+    expect((await imports.importFile(file, { presetName: 'generic' })).created).toBe(N);
   });
   afterAll(async () => {
     await app?.close();
@@ -123,5 +124,19 @@ describe.each(cases)('$id through the sync engine', (c) => {
 
   it('never went over the rate limit', async () => {
     expect((await stats(emu)).byStatus['429'] ?? 0).toBe(0);
+  });
+
+  it('survives a burst of 429s from the CRM: new buyers and orders still land once', async () => {
+    const file = join(dir, 'more.csv');
+    writeFileSync(file, csv(N, 2));
+    expect((await imports.importFile(file, { presetName: 'generic' })).created).toBe(2);
+    await setFaults(emu, { burst429: 3 });
+    const limited = await app.sync.push({ connectionId, trigger: 'test' });
+    await setFaults(emu, { burst429: 0 });
+    expect(limited.status, limited.message ?? '').toBe('ok');
+    expect((await stats(emu)).byStatus['429']).toBeGreaterThanOrEqual(3);
+    const people = await records(emu, c.person);
+    expect(people.map(c.email).filter((e) => e === `buyer${N}@example.com` || e === `buyer${N + 1}@example.com`)).toHaveLength(2);
+    expect(await records(emu, c.deal)).toHaveLength(N + 2);
   });
 }, 180_000);

@@ -113,8 +113,15 @@ describe('Import page', () => {
     const alert = page.locator('.import-error');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/looks binary/);
-    await choose('list.csv', csv([['Email', 'Name'], ['zoe@example.com', 'Zoë']]));
+    await choose('list.csv', csv([['Buyers of the spring gala'], [], ['Email', 'Name'], ['zoe@example.com', 'Zoë'], ['Email', 'Name']]));
     await page.getByRole('list', { name: 'Validation summary' }).waitFor();
     expect(await page.locator('.import-error').count()).toBe(0);
+    expect(await page.getByLabel('Header row line').inputValue()).toBe('3');
+    expect(await page.getByLabel('Map column Email').inputValue()).toBe('person.email');
+    // Pointing at another line re-reads the file with that row as the header.
+    await page.getByLabel('Header row line').fill('4');
+    await page.getByLabel('Header row line').press('Enter');
+    await page.getByLabel('Map column zoe@example.com').waitFor();
+    expect(await page.getByLabel('Header row line').inputValue()).toBe('4');
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { DateOrder, DecimalMark, ImportDelimiter, ImportEncoding, ImportPreview, PresetInfo } from '../../../../shared/ipc/channels/import';
 import { Badge, Card, Select, type SelectOption } from '../../components';
 import { useImport } from './store';
@@ -38,6 +38,30 @@ function Option({ label, children, badge }: { label: string; children: ReactElem
   );
 }
 
+/** The line the column names are on, for files whose title lines fooled the detection. */
+function HeaderLine({ line, disabled, onChange }: { line: number; disabled: boolean; onChange: (line: number) => void }): ReactElement {
+  const [value, setValue] = useState(String(line));
+  const commit = () => {
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= 1000 && n !== line) onChange(n);
+    else setValue(String(line));
+  };
+  return (
+    <input
+      className="input"
+      type="number"
+      min={1}
+      max={1000}
+      aria-label="Header row line"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
 /** How the file was read and the formats it was taken to use; every guess can be overridden. */
 export function ReadOptionsCard({ preview, presets }: { preview: ImportPreview; presets: PresetInfo[] }): ReactElement {
   const { read, mapping, presetName, previewing } = useImport();
@@ -54,6 +78,9 @@ export function ReadOptionsCard({ preview, presets }: { preview: ImportPreview; 
         </Option>
         <Option label="Preset" badge={preview.preset ? <Badge tone="accent">{preview.preset}</Badge> : undefined}>
           <Select aria-label="Preset" value={presetName ?? ''} options={presetOptions} disabled={previewing} onChange={(p) => void reread(read, p || null)} />
+        </Option>
+        <Option label="Header row" badge={read.headerLine ? undefined : how(true)}>
+          <HeaderLine key={preview.headerLine} line={preview.headerLine} disabled={previewing} onChange={(headerLine) => void reread({ ...read, headerLine })} />
         </Option>
         <Option label="Dates" badge={how(preview.formats.dateOrderDetected)}>
           <Select aria-label="Date format" value={mapping?.dateOrder ?? preview.formats.dateOrder} options={dateOrders} onChange={(dateOrder) => setFormats({ dateOrder })} />

@@ -1,25 +1,10 @@
 import { useState, type ReactElement } from 'react';
-import { formatAxis, formatValue, niceTicks } from './scale';
+import { formatAxis, formatValue, niceTicks, visibleLabels } from './scale';
 import type { SeriesChartProps } from './types';
 import { ChartLegend, ChartTooltip } from './tooltip';
 import { useWidth } from './use-width';
 
 const PAD = { top: 14, right: 8, bottom: 28, left: 44 };
-
-/**
- * Which axis labels to draw: non-empty ones at least `gap` px apart, counted back from the last
- * (the newest slot always keeps its label), and none so near the left edge that it would clip.
- */
-export function visibleLabels(xs: readonly number[], labels: readonly string[], gap = 58, left = 0): boolean[] {
-  const shown = xs.map(() => false);
-  let next = Number.POSITIVE_INFINITY;
-  for (let i = xs.length - 1; i >= 0; i--) {
-    if (!labels[i] || next - xs[i] < gap || xs[i] - left < gap / 2 - 8) continue;
-    shown[i] = true;
-    next = xs[i];
-  }
-  return shown;
-}
 
 /**
  * Columns over ordered labels (days), each stacking its series bottom-up, with a hover tooltip

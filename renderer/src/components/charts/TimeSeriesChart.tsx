@@ -1,7 +1,6 @@
 import { useState, type ReactElement } from 'react';
-import { formatAxis, formatValue, niceTicks } from './scale';
+import { formatAxis, formatValue, niceTicks, visibleLabels } from './scale';
 import type { SeriesChartProps } from './types';
-import { visibleLabels } from './StackedBarChart';
 import { ChartLegend, ChartTooltip } from './tooltip';
 import { useWidth } from './use-width';
 

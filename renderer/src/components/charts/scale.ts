@@ -21,3 +21,18 @@ export const formatValue = (v: number): string => full.format(v);
 
 /** Cuts a label to `max` characters with an ellipsis. */
 export const clip = (label: string, max: number): string => (label.length > max ? `${label.slice(0, Math.max(1, max - 1))}…` : label);
+
+/**
+ * Which axis labels to draw: non-empty ones at least `gap` px apart, counted back from the last
+ * (the newest slot always keeps its label), and none so near the left edge that it would clip.
+ */
+export function visibleLabels(xs: readonly number[], labels: readonly string[], gap = 58, left = 0): boolean[] {
+  const shown = xs.map(() => false);
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = xs.length - 1; i >= 0; i--) {
+    if (!labels[i] || next - xs[i] < gap || xs[i] - left < gap / 2 - 8) continue;
+    shown[i] = true;
+    next = xs[i];
+  }
+  return shown;
+}

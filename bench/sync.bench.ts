@@ -56,11 +56,7 @@ async function setUp(kind: 'hubspot' | 'salesforce', token: string, emuOpts: (Em
   const dir = mkdtempSync(join(tmpdir(), `tcs-bench-sync-${kind}-`));
   const app = createAppServices({ dataDir: dir, shell: 'test', secretStore: new MemorySecretStore(), logger: createLogger({ dir, console: false }) });
   const view = await app.connections.connectWithToken({ provider: kind, loginUrl: emu.url, token });
-  const now = new Date().toISOString();
-  const insert = app.db.prepare('INSERT INTO people (email, first_name, last_name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  app.db.transaction(() => {
-    for (let i = 0; i < people; i++) insert.run(`${prefix}${i}@example.com`, `First${i}`, `Last${i}`, `+1 555 ${3000000 + i}`, now, now);
-  })();
+  addPeople(app, prefix, 0, people);
   return {
     emu,
     app,
@@ -78,7 +74,7 @@ const stats = async (emu: { url: string }) => (await (await fetch(`${emu.url}/__
 async function hubspotThroughput(): Promise<Record<string, number | string>> {
   const perWindow = 10;
   const windowMs = 1000;
-  const people = 8000;
+  const people = 12_000;
   const env = await setUp('hubspot', HS_TOKEN, { rateLimits: { max: perWindow, intervalMs: windowMs } }, people, 'hs');
   try {
     // Metadata first (as any session does), so the measured part is the push itself.
@@ -115,46 +111,72 @@ async function warmSalesforce(url: string): Promise<void> {
   }
 }
 
+/** Buyers `from`..`to`-1 as the local store holds them and as jsforce sends them (what the mapping makes of them). */
+function addPeople(app: AppServices, prefix: string, from: number, to: number): void {
+  const now = new Date().toISOString();
+  const insert = app.db.prepare('INSERT INTO people (email, first_name, last_name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  app.db.transaction(() => {
+    for (let i = from; i < to; i++) insert.run(`${prefix}${i}@example.com`, `First${i}`, `Last${i}`, `+1 555 ${3000000 + i}`, now, now);
+  })();
+}
+
+const sfRecords = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from }, (_, k) => {
+    const i = from + k;
+    return { Ticket_Buyer_Id__c: `${prefix}${i}@example.com`, Email: `${prefix}${i}@example.com`, FirstName: `First${i}`, LastName: `Last${i}`, Phone: `+1 555 ${3000000 + i}`, Total_Spent__c: 0, Total_Tickets__c: 0 };
+  });
+
+/**
+ * Rounds of 3,000 new buyers each, the two clients taking turns against their own emulator
+ * process (same latency); the best round of each counts, as the machine is shared and noisy.
+ * The engine runs its default Contact mapping, which also looks for Contacts others made (by
+ * Email) before upserting; jsforce only upserts.
+ */
 async function salesforceVsJsforce(): Promise<Record<string, number | string>> {
-  const people = 4000;
+  const perRound = 3000;
+  const rounds = 3;
   const latencyMs = 50;
-  const engine = await setUp('salesforce', SF_TOKEN, ['--latency', String(latencyMs)], people, 'sf');
+  const engine = await setUp('salesforce', SF_TOKEN, ['--latency', String(latencyMs)], 0, 'sf');
   const rival = await emulatorProcess('salesforce', ['--token', SF_TOKEN, '--latency', String(latencyMs)]);
   try {
-    // The same records jsforce pushes: what the engine's mapping sends for each buyer.
-    const records = Array.from({ length: people }, (_, i) => ({
-      Ticket_Buyer_Id__c: `sf${i}@example.com`,
-      Email: `sf${i}@example.com`,
-      FirstName: `First${i}`,
-      LastName: `Last${i}`,
-      Phone: `+1 555 ${3000000 + i}`,
-      Total_Spent__c: 0,
-      Total_Tickets__c: 0,
-    }));
     // Both servers warmed up alike (their first query loads the SOQL parser), so neither client pays a cold start.
     await Promise.all([engine.emu.url, rival.url].map((url) => warmSalesforce(url)));
     const conn = new Connection({ instanceUrl: rival.url, accessToken: SF_TOKEN, version: '62.0' });
-    const j0 = performance.now();
+    const jsforceTimes: number[] = [];
+    const engineTimes: number[] = [];
     let jsforceOk = 0;
-    for (let i = 0; i < records.length; i += 200) {
-      const res = await conn.sobject('Contact').upsert(records.slice(i, i + 200), 'Ticket_Buyer_Id__c', { allOrNone: false });
-      jsforceOk += (Array.isArray(res) ? res : [res]).filter((r) => r.success).length;
+    let engineCreated = 0;
+    for (let r = 0; r < rounds; r++) {
+      const [from, to] = [r * perRound, (r + 1) * perRound];
+      const records = sfRecords('sf', from, to);
+      const j0 = performance.now();
+      for (let i = 0; i < records.length; i += 200) {
+        const res = await conn.sobject('Contact').upsert(records.slice(i, i + 200), 'Ticket_Buyer_Id__c', { allOrNone: false });
+        jsforceOk += (Array.isArray(res) ? res : [res]).filter((x) => x.success).length;
+      }
+      jsforceTimes.push(performance.now() - j0);
+      addPeople(engine.app, 'sf', from, to);
+      const e0 = performance.now();
+      const run = await engine.app.sync.push({ connectionId: engine.connectionId, trigger: 'bench' });
+      engineTimes.push(performance.now() - e0);
+      engineCreated += run.created;
     }
-    const jsforceMs = performance.now() - j0;
-
-    const e0 = performance.now();
-    const run = await engine.app.sync.push({ connectionId: engine.connectionId, trigger: 'bench' });
-    const engineMs = performance.now() - e0;
+    const engineMs = Math.min(...engineTimes);
+    const jsforceMs = Math.min(...jsforceTimes);
+    const total = rounds * perRound;
     return {
-      salesforceRecords: people,
+      salesforceRecordsPerRound: perRound,
+      salesforceRounds: rounds,
       salesforceLatencyMs: latencyMs,
-      engineMs: Math.round(engineMs),
-      engineCreated: run.created,
-      jsforceMs: Math.round(jsforceMs),
+      engineBestMs: Math.round(engineMs),
+      engineRoundsMs: engineTimes.map(Math.round).join(' / '),
+      engineCreated,
+      jsforceBestMs: Math.round(jsforceMs),
+      jsforceRoundsMs: jsforceTimes.map(Math.round).join(' / '),
       jsforceOk,
       engineVsJsforce: Number((jsforceMs / engineMs).toFixed(2)),
       engineFasterTarget: 'engine < jsforce',
-      engineFasterOk: engineMs < jsforceMs && run.created === people && jsforceOk === people ? 'yes' : 'no',
+      engineFasterOk: engineMs < jsforceMs && engineCreated === total && jsforceOk === total ? 'yes' : 'no',
     };
   } finally {
     await engine.close();

@@ -71,11 +71,16 @@ export function dependencyIds(db: Db, connectionId: string, targets: readonly Sy
     for (const a of t.mapping.associations ?? []) refs.push(a);
   }
   const out = new Map<string, Set<number>>();
-  if (refs.length === 0 || ids.length === 0) return out;
+  // Records of a kind that has none locally (no companies at all) cannot be pointed to: skip reading.
+  const present = refs.filter((r) => {
+    const table = tableOf(r.localKind);
+    return table !== undefined && db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined;
+  });
+  if (present.length === 0 || ids.length === 0) return out;
   const linked = db.prepare('SELECT 1 FROM external_links WHERE connection_id = ? AND object = ? AND local_kind = ? AND local_id = ?').pluck();
   const records = loadRecords(db, kind, ids);
   for (const record of records.values()) {
-    for (const ref of refs) {
+    for (const ref of present) {
       const key = record[ref.localField];
       if (isBlank(key)) continue;
       const id = localIdOf(db, ref.localKind, key);

@@ -12,6 +12,7 @@ import { dataChannels } from './channels/data';
 import { mappingChannels } from './channels/mappings';
 import { preflightChannels } from './channels/preflight';
 import { dashboardChannels } from './channels/dashboard';
+import { eventChannels } from './channels/events';
 
 /**
  * The one IPC contract between the renderer and main. Channel names are `domain:method`;
@@ -31,6 +32,7 @@ export const channels = {
   ...mappingChannels,
   ...preflightChannels,
   ...dashboardChannels,
+  ...eventChannels,
 };
 
 /** Events main pushes to the renderer; the preload turns them into `window.api.on.<name>(cb)`. */

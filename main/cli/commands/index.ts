@@ -3,6 +3,7 @@ import type { CliContext } from '../context';
 import { registerInfo } from './info';
 import { registerImport } from './import';
 import { registerPeople } from './people';
+import { registerEvents } from './events';
 import { registerConnect, registerStatus, registerDisconnect } from './connect';
 import { registerQuery } from './query';
 import { registerRunSchedules } from './run-schedules';
@@ -22,6 +23,7 @@ export const commands: RegisterCommand[] = [
   registerInfo,
   registerImport,
   registerPeople,
+  registerEvents,
   registerConnect,
   registerStatus,
   registerDisconnect,

@@ -13,6 +13,7 @@ import { dataHandlers } from './data';
 import { mappingHandlers } from './mappings';
 import { preflightHandlers } from './preflight';
 import { dashboardHandlers } from './dashboard';
+import { eventHandlers } from './events';
 
 /** Every channel's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(s: AppServices): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...mappingHandlers(s),
     ...preflightHandlers(s),
     ...dashboardHandlers(s),
+    ...eventHandlers(s),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describeApp, type AppSession } from './fixture';
 import { startEmulator, type Emulator } from '../emulators/index';
 
@@ -41,6 +41,15 @@ afterAll(async () => {
 
 /** The CodeMirror editor's text. */
 const editorText = (page: Page) => page.locator('[data-testid="soql-editor"] .cm-content').evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+
+/** Picks in one of the query builder's searchable boxes (object, property): type, then Enter. */
+async function choose(page: Page, box: Locator, text: string): Promise<void> {
+  await box.click();
+  await box.fill(text);
+  const list = page.getByRole('listbox', { name: (await box.getAttribute('aria-label')) ?? '', exact: true });
+  await list.getByRole('option').first().waitFor();
+  await page.keyboard.press('Enter');
+}
 
 async function openQuery(app: AppSession): Promise<Page> {
   const { page } = app;
@@ -205,13 +214,14 @@ describeApp('query runner', (app) => {
   it('builds a HubSpot search with the filter builder and shows its JSON', async () => {
     const page = app().page;
     await page.getByRole('combobox', { name: 'Connection' }).selectOption('hubspot');
-    await page.getByRole('combobox', { name: 'HubSpot object' }).selectOption('deals');
+    await choose(page, page.getByRole('combobox', { name: 'HubSpot object' }), 'deals');
     await page.getByRole('button', { name: 'Add a filter' }).click();
-    await page.getByRole('combobox', { name: 'Property', exact: true }).selectOption('amount');
+    await choose(page, page.getByRole('combobox', { name: 'Property', exact: true }), 'amount');
     await page.getByRole('combobox', { name: 'Operator', exact: true }).selectOption('GT');
     await page.getByLabel('Value', { exact: true }).fill('20000');
-    await page.getByRole('combobox', { name: 'Add a property' }).selectOption('dealname');
-    await page.getByRole('combobox', { name: 'Add a property' }).selectOption('amount');
+    await page.getByRole('button', { name: 'Choose properties' }).click();
+    await page.getByRole('checkbox', { name: /\(dealname\)$/ }).check();
+    await page.getByRole('checkbox', { name: /\(amount\)$/ }).check();
     await app().screenshot('query-hubspot-builder');
     await page.getByRole('button', { name: /^Run/ }).click();
     await expect.poll(() => page.getByTestId('results-counter').textContent(), { timeout: 20_000 }).toBe('10 rows');

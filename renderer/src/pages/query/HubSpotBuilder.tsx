@@ -5,6 +5,10 @@ import {
 import { Button, Icon, Select, Tabs } from '../../components';
 import { api } from '../../api';
 import { useDebounced } from '../../lib/use-debounced';
+import { FieldChecklist, SelectedChips } from './builder/FieldChecklist';
+import { FieldCombobox, ObjectPicker } from './builder/FieldPickers';
+import { HubSpotValueInput, HubSpotValuesInput } from './builder/HubSpotValueInput';
+import { useFieldCatalog, type FieldCatalog } from './builder/use-field-catalog';
 import { JsonEditor } from './JsonEditor';
 import type { HubSpotDraft } from './query-store';
 
@@ -31,20 +35,15 @@ const pretty = (body: HubSpotSearchBody): string => JSON.stringify(body, null, 2
 export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
   const { connectionId, objects, draft, onChange, loadFields, onRun, onDiagnostics, diagnostics } = props;
   const [view, setView] = useState<View>('builder');
-  const [fields, setFields] = useState<QueryFieldInfo[]>([]);
+  // The query builder's field catalog and pickers, so HubSpot properties are chosen the same way.
+  const catalog = useFieldCatalog(loadFields, connectionId);
+  const loaded = catalog.fieldsOf(draft.object);
+  const fields = useMemo(() => loaded ?? [], [loaded]);
   const [jsonText, setJsonText] = useState(() => pretty(draft.body));
   const [jsonError, setJsonError] = useState<Diagnostic | null>(null);
   const body = draft.body;
   const groups = body.filterGroups ?? [];
   const settled = useDebounced(draft, 350);
-
-  useEffect(() => {
-    let live = true;
-    void loadFields(draft.object).then((f) => live && setFields(f)).catch(() => live && setFields([]));
-    return () => {
-      live = false;
-    };
-  }, [draft.object, loadFields]);
 
   useEffect(() => {
     let live = true;
@@ -88,7 +87,7 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
       <div className="hs-toolbar">
         <label className="hs-object">
           <span className="hs-caption">Object</span>
-          <Select value={draft.object} options={objects.map((o) => ({ value: o.name, label: o.label === o.name ? o.name : `${o.label} (${o.name})` }))} onChange={(object) => onChange({ object, body: { ...body, filterGroups: [], sorts: [], properties: [] } })} aria-label="HubSpot object" />
+          <ObjectPicker label="HubSpot object" objects={objects} value={draft.object} onChange={(object) => onChange({ object, body: { ...body, filterGroups: [], sorts: [], properties: [] } })} />
         </label>
         <span className="hs-limits" title="HubSpot's search limits">
           {groups.length}/{LIMITS.maxFilterGroups} groups · {filterCount}/{LIMITS.maxFilters} filters
@@ -109,7 +108,8 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
                     <FilterRow
                       key={fi}
                       filter={f}
-                      fields={fields}
+                      object={draft.object}
+                      catalog={catalog}
                       field={fieldByName.get(f.propertyName)}
                       showAnd={fi > 0}
                       onChange={(nf) => setGroups(groups.map((x, i) => (i === gi ? { filters: x.filters.map((y, j) => (j === fi ? nf : y)) } : x)))}
@@ -140,7 +140,7 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
                 <input className="input" value={body.query ?? ''} maxLength={LIMITS.maxQueryLength} placeholder="Words in name, email, phone…" onChange={(e) => setBody({ ...body, query: e.target.value || undefined })} />
               </label>
             </div>
-            <PropertyPicker fields={fields} value={body.properties ?? []} onChange={(properties) => setBody({ ...body, properties })} />
+            <PropertyPicker object={draft.object} catalog={catalog} value={body.properties ?? []} onChange={(properties) => setBody({ ...body, properties })} />
           </div>
         ) : (
           <JsonEditor label="HubSpot search body (JSON)" value={jsonText} onChange={onJson} onRun={onRun} diagnostics={shown} />
@@ -152,17 +152,17 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
 
 interface FilterRowProps {
   filter: HubSpotFilter;
-  fields: QueryFieldInfo[];
+  object: string;
+  catalog: FieldCatalog;
   field?: QueryFieldInfo;
   showAnd: boolean;
   onChange: (f: HubSpotFilter) => void;
   onRemove: () => void;
 }
 
-function FilterRow({ filter, fields, field, showAnd, onChange, onRemove }: FilterRowProps): ReactElement {
+function FilterRow({ filter, object, catalog, field, showAnd, onChange, onRemove }: FilterRowProps): ReactElement {
   const op = (HUBSPOT_OPERATORS as readonly string[]).includes(filter.operator) ? (filter.operator as HubSpotOperator) : 'EQ';
   const takes = HUBSPOT_OPERATOR_INFO[op].takes;
-  const options = fields.some((f) => f.name === filter.propertyName) ? fields : [{ name: filter.propertyName, label: filter.propertyName, type: 'string' }, ...fields];
   const setOp = (next: HubSpotOperator) => {
     const t = HUBSPOT_OPERATOR_INFO[next].takes;
     const value = filter.value ?? filter.values?.[0] ?? '';
@@ -173,24 +173,20 @@ function FilterRow({ filter, fields, field, showAnd, onChange, onRemove }: Filte
       <span className="hs-and" aria-hidden={!showAnd}>
         {showAnd ? 'AND' : 'WHERE'}
       </span>
-      <Select value={filter.propertyName} options={options.map((f) => ({ value: f.name, label: f.label }))} onChange={(p) => onChange({ ...filter, propertyName: p })} aria-label="Property" />
+      <FieldCombobox base={object} catalog={catalog} relationships={false} value={filter.propertyName} label="Property" placeholder="Choose a property" className="hs-property" onChange={(p) => onChange({ ...filter, propertyName: p })} />
       <Select value={op} options={HUBSPOT_OPERATORS.map((o) => ({ value: o, label: HUBSPOT_OPERATOR_INFO[o].label }))} onChange={setOp} aria-label="Operator" />
-      {takes === 'value' && <ValueInput field={field} value={filter.value ?? ''} onChange={(value) => onChange({ ...filter, value })} label="Value" />}
+      {takes === 'value' && <HubSpotValueInput field={field} value={filter.value ?? ''} onChange={(value) => onChange({ ...filter, value })} label="Value" />}
       {takes === 'range' && (
         <span className="hs-inline">
-          <ValueInput field={field} value={filter.value ?? ''} onChange={(value) => onChange({ ...filter, value })} label="From" />
+          <HubSpotValueInput field={field} value={filter.value ?? ''} onChange={(value) => onChange({ ...filter, value })} label="From" />
           <span className="muted">and</span>
-          <ValueInput field={field} value={filter.highValue ?? ''} onChange={(highValue) => onChange({ ...filter, highValue })} label="To" />
+          <HubSpotValueInput field={field} value={filter.highValue ?? ''} onChange={(highValue) => onChange({ ...filter, highValue })} label="To" />
         </span>
       )}
       {takes === 'values' && (
-        <input
-          className="input"
-          aria-label="Values, separated by commas"
-          placeholder={field?.picklist ? field.picklist.slice(0, 3).map((p) => p.value).join(', ') : 'one, two, three'}
-          value={(filter.values ?? []).join(', ')}
-          onChange={(e) => onChange({ ...filter, values: e.target.value.split(',').map((v) => v.trim()).filter(Boolean) })}
-        />
+        <div className="hs-values">
+          <HubSpotValuesInput field={field} values={filter.values ?? []} onChange={(values) => onChange({ ...filter, values })} label="Values" />
+        </div>
       )}
       {takes === 'nothing' && <span className="hs-spacer" />}
       <button type="button" className="icon-button" onClick={onRemove} aria-label="Remove filter" title="Remove filter">
@@ -200,41 +196,32 @@ function FilterRow({ filter, fields, field, showAnd, onChange, onRemove }: Filte
   );
 }
 
-function ValueInput({ field, value, onChange, label }: { field?: QueryFieldInfo; value: string; onChange: (v: string) => void; label: string }): ReactElement {
-  if (field?.picklist?.length) {
-    return <Select value={value} options={[{ value: '', label: 'Choose…' }, ...field.picklist.map((p) => ({ value: p.value, label: p.label }))]} onChange={onChange} aria-label={label} />;
-  }
-  const kind = field?.type === 'number' || field?.type === 'currency' ? 'number' : 'text';
-  const hint = field?.type === 'date' || field?.type === 'datetime' ? 'epoch ms or 2026-01-31' : '';
-  return <input className="input" type={kind} aria-label={label} value={value} placeholder={hint} onChange={(e) => onChange(e.target.value)} />;
+interface PropertyPickerProps {
+  object: string;
+  catalog: FieldCatalog;
+  value: string[];
+  onChange: (v: string[]) => void;
 }
 
-function PropertyPicker({ fields, value, onChange }: { fields: QueryFieldInfo[]; value: string[]; onChange: (v: string[]) => void }): ReactElement {
-  const [adding, setAdding] = useState('');
-  const rest = fields.filter((f) => !value.includes(f.name));
+/** The properties to return: chosen ones as chips, the full list (searchable) one click away. */
+function PropertyPicker({ object, catalog, value, onChange }: PropertyPickerProps): ReactElement {
+  const [open, setOpen] = useState(false);
   return (
     <div className="hs-field">
       <span className="hs-caption">Properties to return</span>
-      <div className="chips">
-        {value.map((p) => (
-          <span key={p} className="chip">
-            {p}
-            <button type="button" aria-label={`Remove ${p}`} onClick={() => onChange(value.filter((x) => x !== p))}>
-              <Icon name="close" size={12} />
-            </button>
-          </span>
-        ))}
-        <Select
-          className="chip-add"
-          value={adding}
-          options={[{ value: '', label: value.length ? 'Add…' : 'Default properties · add…' }, ...rest.map((f) => ({ value: f.name, label: f.label }))]}
-          onChange={(p) => {
-            setAdding('');
-            if (p) onChange([...value, p]);
-          }}
-          aria-label="Add a property"
-        />
+      <div className="hs-properties">
+        {value.length === 0 && <span className="muted">HubSpot’s default properties</span>}
+        <SelectedChips selected={value} onChange={onChange} label="Selected properties" />
+        <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
+          {open ? 'Done' : 'Choose properties'}
+        </Button>
       </div>
+      {open && (
+        <div className="hs-property-list">
+          <FieldChecklist base={object} catalog={catalog} selected={value} onChange={onChange} relationships={false} noun="properties" />
+        </div>
+      )}
     </div>
   );
 }

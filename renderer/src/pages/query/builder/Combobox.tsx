@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
 import { Icon, cx } from '../../../components';
+import './builder.css';
 
 export interface ComboOption {
   key: string;

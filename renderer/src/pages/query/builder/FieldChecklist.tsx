@@ -4,6 +4,7 @@ import { Icon, SearchInput, cx } from '../../../components';
 import { KIND_LABEL, fieldKind } from './field-kinds';
 import { MAX_DEPTH, relationshipLabel } from './FieldPickers';
 import { isRelationship, type FieldCatalog } from './use-field-catalog';
+import './builder.css';
 
 type Row =
   | { type: 'field'; key: string; path: string; field: QueryFieldInfo; depth: number; parent?: string }
@@ -155,7 +156,7 @@ export function FieldChecklist({ base, catalog, selected, onChange, relationship
               >
                 <Icon name="chevronRight" size={14} className="fcl-chevron" />
                 <span className="fcl-label">{relationshipLabel(r.field)}</span>
-                <span className="fcl-name">{r.path}.</span>
+                <span className="fcl-name">{r.field.relationshipName}.</span>
                 <span className="fcl-type">→ {r.target}</span>
               </button>
             );
@@ -173,7 +174,7 @@ export function FieldChecklist({ base, catalog, selected, onChange, relationship
                 onChange={() => toggle(r.path)}
               />
               <span className="fcl-label">{r.field.label}</span>
-              <span className="fcl-name">{r.path}</span>
+              <span className="fcl-name">{r.field.name}</span>
               <span className="fcl-type">{KIND_LABEL[fieldKind(r.field)]}</span>
             </label>
           );
@@ -187,15 +188,15 @@ export function FieldChecklist({ base, catalog, selected, onChange, relationship
 interface SelectedChipsProps {
   selected: string[];
   onChange: (selected: string[]) => void;
-  /** The words for a chip's remove button. */
-  noun?: string;
+  /** The list's accessible name. */
+  label?: string;
 }
 
 /** The ticked fields in SELECT order, each removable, including ones in closed lookups. */
-export function SelectedChips({ selected, onChange, noun = 'field' }: SelectedChipsProps): ReactElement | null {
+export function SelectedChips({ selected, onChange, label = 'Selected fields' }: SelectedChipsProps): ReactElement | null {
   if (selected.length === 0) return null;
   return (
-    <ul className="chips fcl-chips" aria-label={`Selected ${noun}s`}>
+    <ul className="chips fcl-chips" aria-label={label}>
       {selected.map((p) => (
         <li key={p} className="chip">
           {p}

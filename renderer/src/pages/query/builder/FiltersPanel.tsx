@@ -1,6 +1,6 @@
 import { Fragment, type ReactElement } from 'react';
 import type { QueryFieldInfo } from '../../../../../shared/ipc/channels/query';
-import { filterComplete, isGroup, type BuilderFilter, type BuilderGroup, type BuilderItem, type BuilderJoin, type BuilderValue, type BuilderWhere } from '../../../../../shared/query-builder';
+import { OPERATOR_ARITY, filterComplete, isGroup, type BuilderFilter, type BuilderGroup, type BuilderItem, type BuilderJoin, type BuilderValue, type BuilderWhere } from '../../../../../shared/query-builder';
 import { Button, Icon, Select } from '../../../components';
 import { BuilderIcon } from './BuilderIcon';
 import { FieldCombobox } from './FieldPickers';
@@ -141,22 +141,32 @@ function FilterRow({ base, catalog, filter, name, autoOpen, onChange, onRemove }
     onChange({ ...newFilter(path, f), operator, values: valuesForOperator(nextKind, operator, []) });
   };
 
+  const arity = OPERATOR_ARITY[filter.operator];
+  const wide = arity === 'many';
   return (
     <div className={complete ? 'qb-filter' : 'qb-filter is-incomplete'} role="group" aria-label={name}>
       <div className="qb-filter-head">
-        <FieldCombobox base={base} catalog={catalog} value={filter.field} label="Field" className="qb-filter-field" autoOpen={autoOpen} onChange={pickField} />
-        <Select
-          className="qb-filter-op"
-          aria-label="Operator"
-          value={filter.operator}
-          options={operatorOptions(kind, filter.operator)}
-          onChange={(operator) => onChange({ ...filter, operator, values: valuesForOperator(kind, operator, filter.values.length ? filter.values : [emptyValue(kind, operator)]) })}
-        />
+        <FieldCombobox base={base} catalog={catalog} value={filter.field} label="Field" autoOpen={autoOpen} onChange={pickField} />
         <button type="button" className="icon-button" aria-label={`Remove ${name.toLowerCase()}`} title="Remove filter" onClick={onRemove}>
           <Icon name="close" size={14} />
         </button>
       </div>
-      {filter.field && <ValueEditor kind={kind} field={field} operator={filter.operator} values={filter.values} onChange={(values) => onChange({ ...filter, values })} label="Value" />}
+      {filter.field && (
+        <div className="qb-filter-body">
+          <Select
+            className="qb-filter-op"
+            aria-label="Operator"
+            value={filter.operator}
+            options={operatorOptions(kind, filter.operator)}
+            onChange={(operator) => onChange({ ...filter, operator, values: valuesForOperator(kind, operator, filter.values.length ? filter.values : [emptyValue(kind, operator)]) })}
+          />
+          {arity !== 'none' && (
+            <div className={wide ? 'qb-filter-value is-wide' : 'qb-filter-value'}>
+              <ValueEditor kind={kind} field={field} operator={filter.operator} values={filter.values} onChange={(values) => onChange({ ...filter, values })} label="Value" />
+            </div>
+          )}
+        </div>
+      )}
       {!complete && filter.field && <p className="qb-note">Not in the query until it has a value.</p>}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { Icon, cx } from '../../../components';
+import './builder.css';
 
 /**
  * Small inputs the builders share: toggle chips for picklist values, a token box for free

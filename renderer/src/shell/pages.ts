@@ -5,6 +5,7 @@ import { HomePage } from '../pages/home/HomePage';
 import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
+import { EventsPage } from '../pages/events/EventsPage';
 import { MappingsPage } from '../pages/mappings/MappingsPage';
 import { SyncPage } from '../pages/sync/SyncPage';
 import { QueryPage } from '../pages/query/QueryPage';
@@ -24,6 +25,7 @@ export const pages: PageDef[] = [
   { id: 'connections', label: 'Connections', icon: 'plug', component: ConnectionsPage },
   { id: 'import', label: 'Import', icon: 'upload', component: ImportPage },
   { id: 'people', label: 'People', icon: 'users', component: PeoplePage },
+  { id: 'events', label: 'Events', icon: 'calendar', component: EventsPage },
   { id: 'mappings', label: 'Mappings', icon: 'mapping', component: MappingsPage },
   { id: 'sync', label: 'Sync', icon: 'sync', component: SyncPage },
   { id: 'query', label: 'Query', icon: 'query', component: QueryPage },

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Sidebar order; Alt/Ctrl + 1..9 follows it. */
-export const pageIds = ['home', 'connections', 'import', 'people', 'mappings', 'sync', 'query', 'log', 'settings'] as const;
+export const pageIds = ['home', 'connections', 'import', 'people', 'events', 'mappings', 'sync', 'query', 'log', 'settings'] as const;
 export type PageId = (typeof pageIds)[number];
 
 const isPageId = (s: string): s is PageId => (pageIds as readonly string[]).includes(s);

@@ -127,3 +127,10 @@ describe('builder model schema (what crosses IPC)', () => {
     expect(BuilderModel.safeParse(model({ fields: ['Account.Owner.Name'] })).success).toBe(true);
   });
 });
+
+describe('what the builder holds but does not write yet', () => {
+  it('leaves out filters and sorts with no field chosen', () => {
+    const soql = writeSoql(lib, model({ where: { join: 'AND', items: [{ field: '', operator: 'isNull', values: [] }] }, orderBy: [{ field: '', direction: 'ASC' }] }));
+    expect(soql).toBe('SELECT Id\nFROM Contact');
+  });
+});

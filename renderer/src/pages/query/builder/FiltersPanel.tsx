@@ -1,4 +1,4 @@
-import { Fragment, type ReactElement } from 'react';
+import { Fragment, useRef, type ReactElement } from 'react';
 import type { QueryFieldInfo } from '../../../../../shared/ipc/channels/query';
 import { OPERATOR_ARITY, filterComplete, isGroup, type BuilderFilter, type BuilderGroup, type BuilderItem, type BuilderJoin, type BuilderValue, type BuilderWhere } from '../../../../../shared/query-builder';
 import { Button, Icon, Select } from '../../../components';
@@ -35,8 +35,12 @@ function guessKind(values: BuilderValue[]): FieldKind {
  * "(VIP or Partner) and bought this year", which is what SOQL allows without nesting further.
  */
 export function FiltersPanel({ base, catalog, where, onChange }: FiltersPanelProps): ReactElement {
-  const setItem = (i: number, item: BuilderItem | null) =>
+  const addButton = useRef<HTMLButtonElement>(null);
+  const setItem = (i: number, item: BuilderItem | null) => {
     onChange({ ...where, items: item ? where.items.map((x, j) => (j === i ? item : x)) : where.items.filter((_, j) => j !== i) });
+    // The removed row had the focus: keep it in the panel for keyboard users.
+    if (!item) requestAnimationFrame(() => addButton.current?.focus());
+  };
   const add = (item: BuilderItem) => onChange({ ...where, items: [...where.items, item] });
   const other: BuilderJoin = where.join === 'AND' ? 'OR' : 'AND';
 
@@ -63,7 +67,7 @@ export function FiltersPanel({ base, catalog, where, onChange }: FiltersPanelPro
         </Fragment>
       ))}
       <div className="qb-add">
-        <Button size="sm" onClick={() => add(newFilter('', undefined))}>
+        <Button ref={addButton} size="sm" onClick={() => add(newFilter('', undefined))}>
           <BuilderIcon name="plus" />
           Add filter
         </Button>

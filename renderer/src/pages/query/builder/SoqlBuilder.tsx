@@ -96,7 +96,7 @@ export function SoqlBuilder({ objects, catalog, sync, onCollapse }: SoqlBuilderP
 function PausedNotice({ sync }: { sync: BuilderSync }): ReactElement | null {
   if (sync.state.kind !== 'paused') return null;
   const { reading } = sync.state;
-  const why = reading.error ? 'The SOQL does not parse yet.' : `The builder cannot show ${listWords(reading.unsupported)}.`;
+  const why = reading.error ? 'The SOQL does not parse yet: the problems are listed under the editor.' : `The builder cannot show ${listWords(reading.unsupported)}.`;
   const dropped = reading.unsupported.length ? `Drops ${listWords(reading.unsupported)}` : '';
   return (
     <div className="qb-paused" role="alert">

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import type { BuilderSort } from '../../../../../shared/query-builder';
 import { Button, Icon, Select } from '../../../components';
 import { BuilderIcon } from './BuilderIcon';
@@ -33,7 +33,11 @@ const LIMITS = [50, 200, 2000];
 
 /** ORDER BY (field, direction, where empty values go) and LIMIT. */
 export function SortPanel({ base, catalog, orderBy, limit, onChange }: SortPanelProps): ReactElement {
-  const setSort = (i: number, s: BuilderSort | null) => onChange({ orderBy: s ? orderBy.map((x, j) => (j === i ? s : x)) : orderBy.filter((_, j) => j !== i) });
+  const addButton = useRef<HTMLButtonElement>(null);
+  const setSort = (i: number, s: BuilderSort | null) => {
+    onChange({ orderBy: s ? orderBy.map((x, j) => (j === i ? s : x)) : orderBy.filter((_, j) => j !== i) });
+    if (!s) requestAnimationFrame(() => addButton.current?.focus());
+  };
   return (
     <div className="qb-sorts">
       <span className="qb-caption">Order by</span>
@@ -72,7 +76,7 @@ export function SortPanel({ base, catalog, orderBy, limit, onChange }: SortPanel
         );
       })}
       <div className="qb-add">
-        <Button size="sm" onClick={() => onChange({ orderBy: [...orderBy, { field: '', direction: 'ASC' }] })} disabled={orderBy.length >= 10}>
+        <Button ref={addButton} size="sm" onClick={() => onChange({ orderBy: [...orderBy, { field: '', direction: 'ASC' }] })} disabled={orderBy.length >= 10}>
           <BuilderIcon name="plus" />
           {orderBy.length ? 'Then by' : 'Add sort'}
         </Button>

@@ -42,6 +42,13 @@ export function useBuilderSync(soql: string, setSoql: (text: string) => void): B
 
   useEffect(() => {
     if (soql === inStep.current) return;
+    if (!soql.trim()) {
+      // An empty editor is a fresh start, not a hand edit to pause on.
+      inStep.current = soql;
+      setModel(null);
+      setState({ kind: 'live' });
+      return;
+    }
     let live = true;
     const delay = first.current ? 0 : READ_DELAY_MS;
     first.current = false;
@@ -58,7 +65,9 @@ export function useBuilderSync(soql: string, setSoql: (text: string) => void): B
             setState({ kind: 'paused', reading });
           }
         })
-        .catch(() => undefined);
+        .catch((err: unknown) => {
+          if (live) setState({ kind: 'paused', reading: { model: null, unsupported: [], error: err instanceof Error ? err.message : 'The query could not be read.' } });
+        });
     }, delay);
     return () => {
       live = false;

@@ -2,8 +2,8 @@ import { afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AppSession } from './fixture';
 
-/** Sidebar order, which is also the Alt+1..9 order. */
-export const PAGE_LABELS = ['Home', 'Connections', 'Import', 'People', 'Mappings', 'Sync', 'Query', 'Log', 'Settings'] as const;
+/** Sidebar order, which is also the Alt+1..9 order (the tenth page, Settings, has no shortcut). */
+export const PAGE_LABELS = ['Home', 'Connections', 'Import', 'People', 'Events', 'Mappings', 'Sync', 'Query', 'Log', 'Settings'] as const;
 export type PageLabel = (typeof PAGE_LABELS)[number];
 
 export const navLink = (page: Page, label: PageLabel) =>

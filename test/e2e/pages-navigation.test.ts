@@ -9,6 +9,7 @@ import { PAGE_LABELS, failOnConsoleWarnings, focusedName, heading, navLink, open
  */
 const EMPTY_STATE: Partial<Record<PageLabel, string>> = {
   People: 'No ticket buyers yet',
+  Events: 'No events yet',
   Mappings: 'Connect a CRM first',
   Sync: 'Connect a CRM first',
   Query: 'Connect a CRM first',
@@ -53,7 +54,7 @@ describeApp('pages on a fresh store', (app) => {
 
   it('switches pages with Alt+1..9 and Ctrl+1..9', async () => {
     const { page } = app();
-    for (const [i, label] of PAGE_LABELS.entries()) {
+    for (const [i, label] of PAGE_LABELS.slice(0, 9).entries()) {
       await page.keyboard.press(`Alt+Digit${i + 1}`);
       await heading(page, label).waitFor({ timeout: 5000 });
     }

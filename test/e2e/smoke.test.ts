@@ -4,7 +4,7 @@ import { describeApp, launchApp } from './fixture';
 import { APP_NAME, APP_VERSION } from '../../main/services/app-meta';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './environment';
 
-const PAGES = ['Home', 'Connections', 'Import', 'People', 'Mappings', 'Sync', 'Query', 'Log', 'Settings'];
+const PAGES = ['Home', 'Connections', 'Import', 'People', 'Events', 'Mappings', 'Sync', 'Query', 'Log', 'Settings'];
 
 describeApp('app shell', (app) => {
   it('renders the window title, the header and navigation to every page', async () => {

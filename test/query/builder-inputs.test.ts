@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryFieldInfo } from '../../shared/ipc/channels/query';
-import { filterComplete } from '../../shared/query-builder';
-import { defaultOperator, emptyValue, fieldKind, newFilter, operatorOptions, valuesForOperator } from '../../renderer/src/pages/query/builder/field-kinds';
-import { LITERAL_GROUPS, fromLocalInput, literalLabel, toLocalInput } from '../../renderer/src/pages/query/builder/dates';
+import { filterComplete, type BuilderFilter, type BuilderOperator, type BuilderValue } from '../../shared/query-builder';
+
+// Renderer modules (their own TypeScript project): computed paths keep this Node project's tsc
+// out of them while vitest loads them, as test/metrics/chart-data.test.ts does.
+type Kind = 'text' | 'picklist' | 'multipicklist' | 'number' | 'boolean' | 'date' | 'datetime' | 'id';
+const kindsPath = '../../renderer/src/pages/query/builder/field-kinds';
+const datesPath = '../../renderer/src/pages/query/builder/dates';
+const { defaultOperator, emptyValue, fieldKind, newFilter, operatorOptions, valuesForOperator } = (await import(/* @vite-ignore */ kindsPath)) as {
+  defaultOperator: (k: Kind) => BuilderOperator;
+  emptyValue: (k: Kind, op: BuilderOperator) => BuilderValue;
+  fieldKind: (f: QueryFieldInfo | undefined) => Kind;
+  newFilter: (path: string, f: QueryFieldInfo | undefined) => BuilderFilter;
+  operatorOptions: (k: Kind, current?: BuilderOperator) => Array<{ value: BuilderOperator; label: string }>;
+  valuesForOperator: (k: Kind, op: BuilderOperator, previous: BuilderValue[]) => BuilderValue[];
+};
+const { LITERAL_GROUPS, fromLocalInput, literalLabel, toLocalInput } = (await import(/* @vite-ignore */ datesPath)) as {
+  LITERAL_GROUPS: Array<{ unit: string; literals: Array<{ literal: string }> }>;
+  fromLocalInput: (local: string) => string;
+  literalLabel: (literal: string) => string;
+  toLocalInput: (iso: string) => string;
+};
 
 const field = (type: string, extra: Partial<QueryFieldInfo> = {}): QueryFieldInfo => ({ name: 'F', label: 'F', type, ...extra });
 

@@ -84,7 +84,7 @@ function syncsOf(db: Db, ids: number[]): Map<number, EventSummary['syncs']> {
       `SELECT e.id AS event_id, c.id AS connection_id, c.provider, c.label,
               (SELECT l.external_id FROM external_links l WHERE l.connection_id = c.id AND l.local_kind = 'event' AND l.local_id = e.id LIMIT 1) AS external_id
          FROM events e CROSS JOIN connections c
-        WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY c.created_at, c.id`,
+        WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY c.created_at, c.rowid`,
     )
     .all(JSON.stringify(ids)) as SyncRow[];
   for (const r of rows) out.get(r.event_id)?.push({ connectionId: r.connection_id, provider: r.provider, label: r.label, externalId: r.external_id });

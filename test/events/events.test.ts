@@ -3,6 +3,7 @@ import { runCli } from '../../main/cli/index';
 import { getEvent, listEvents } from '../../main/events/read-events';
 import { createHandlers } from '../../main/ipc/handlers/index';
 import { sandbox, buyersCsv, count, eventbriteHeaderLine, type Sandbox } from '../import/helpers';
+import { addConnection } from '../metrics/helpers';
 
 const eventbrite = (rows: string[][]) => `${eventbriteHeaderLine}\n${rows.map((r) => `${r.join(',')},`).join('\n')}\n`;
 // Order #, Order Date, First, Last, Email, Qty, Price Tier, Ticket Type, Attendee #, Group, Order Type, Currency, Total Paid, Fees, EB Fees, EB Proc, Status, addr x6, Q1, Q2, Job, Company
@@ -115,5 +116,21 @@ describe('events as local records (issue 12 points 1, 2, 8)', () => {
     })]);
     const human = await cli(['--data-dir', s.services.dataDir, 'events']);
     expect(human.stdout).toMatch(/Spring Summit\s+2030-04-20\s+2\s+1\s+0\s+1\s+0\s+12\.50/);
+  });
+
+  it('gives each event its sync state per connection: not synced until the CRM holds it', async () => {
+    s = sandbox();
+    await s.imports.importFile(s.file('m.csv', buyersCsv([{ email: 'a@example.com', orderId: 'S1', event: 'Spring Summit', eventDate: '2030-04-20', total: '5' }])), {});
+    addConnection(s.db, 'sf1', { provider: 'salesforce', label: 'Acme SF' });
+    addConnection(s.db, 'hs1', { provider: 'hubspot', label: 'Acme HS' });
+    const [e] = listEvents(s.db);
+    expect(e.syncs.map((x) => [x.connectionId, x.externalId])).toEqual([['sf1', null], ['hs1', null]]);
+    s.db.prepare("INSERT INTO external_links (connection_id, object, local_kind, local_id, external_id) VALUES ('sf1', 'Campaign', 'event', ?, '701000000000001')").run(e.id);
+    expect(listEvents(s.db)[0].syncs).toEqual([
+      { connectionId: 'sf1', provider: 'salesforce', label: 'Acme SF', externalId: '701000000000001' },
+      { connectionId: 'hs1', provider: 'hubspot', label: 'Acme HS', externalId: null },
+    ]);
+    const r = await cli(['--data-dir', s.services.dataDir, 'events', '--json']);
+    expect((JSON.parse(r.stdout) as Array<{ crmIds: Record<string, string> }>)[0].crmIds).toEqual({ sf1: '701000000000001' });
   });
 });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { RegisterCommand } from './index';
 import type { CliContext } from '../context';
 import { CliUsageError } from '../context';
@@ -10,6 +11,7 @@ interface PushFlags {
   dryRun?: boolean;
   all?: boolean;
   samples?: string;
+  results?: string;
 }
 
 /** Ctrl-C stops the run at the next safe point (unsent records stay queued) instead of killing it. */
@@ -93,6 +95,7 @@ export const registerPush: RegisterCommand = (program, ctx) => {
     .option('--dry-run', 'count creates, updates and skips per object and show sample payloads; sends no writes')
     .option('--all', 'every record, not only those changed since the last push')
     .option('--samples <n>', 'sample payloads per operation in a dry run', '3')
+    .option('--results <file>', 'write the run\'s results (one CSV row per record attempted) to this file')
     .action(async (target: string, flags: PushFlags) => {
       const c = ctx();
       const s = c.open();
@@ -107,6 +110,7 @@ export const registerPush: RegisterCommand = (program, ctx) => {
       const unsubscribe = showProgress(c, s);
       try {
         const run = await usage(() => s.sync.push({ connectionId: target, object: flags.object, all: flags.all, trigger: 'cli', signal: stop.signal }));
+        if (flags.results) writeFileSync(flags.results, s.sync.runResults(run.id).csv);
         c.out(runJson(run), () => run.message ?? `Push ${run.status}.`);
         if (run.status === 'failed') process.exitCode = 1;
       } finally {

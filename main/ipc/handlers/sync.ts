@@ -28,5 +28,6 @@ export const syncHandlers = (s: AppServices): DomainHandlers<'sync'> => ({
   'sync:runs': (req) => s.sync.runs(req),
   'sync:run': ({ runId }) => userFacing(() => s.sync.getRun(runId)),
   'sync:runRecords': ({ runId, ...opts }) => s.sync.runRecords(runId, opts),
+  'sync:runResults': ({ runId }) => userFacing(() => s.sync.runResults(runId)),
   'sync:conflicts': (req) => s.sync.conflicts(req),
 });

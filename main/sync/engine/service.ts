@@ -21,6 +21,7 @@ import { RunRecorder, toRunView } from '../runs/recorder';
 import type { CallContext } from './calls';
 import { callWithRetry } from './calls';
 import { loadRecords, recordLabel } from './local-records';
+import { runResultsCsv } from '../results/results-csv';
 import { loadTargets, resolveObjectFilter, usable, type SyncTarget } from './targets';
 import { runPush } from '../push/push-run';
 import { dryRun } from '../push/dry-run';
@@ -295,6 +296,12 @@ export class SyncService implements SyncRunner {
 
   runRecords(runId: number, opts: { offset?: number; limit?: number; outcome?: RecordOutcome } = {}): { records: RunRecordView[]; total: number } {
     return listRunRecords(this.deps.db, runId, { offset: opts.offset ?? 0, limit: opts.limit ?? 200, outcome: opts.outcome });
+  }
+
+  /** A run's results file (CSV): one row per record attempted, in input order. */
+  runResults(runId: number): { csv: string; fileName: string } {
+    const run = this.getRun(runId);
+    return { csv: runResultsCsv(this.deps.db, runId), fileName: `${run.kind}-${run.provider}-run-${runId}-results.csv` };
   }
 
   conflicts(opts: { limit?: number; runId?: number; connectionId?: string } = {}): ConflictView[] {

@@ -145,11 +145,18 @@ async function pushKind(ctx: PushContext, kind: string, items: ClaimedJob<null>[
   inTransaction(ctx.db, () => {
     for (const p of gone) dropLink(ctx.db, ctx.connectionId, p.target.object, kind, p.item.localId!);
     saveAssociations(ctx.db, ctx.connectionId, made, at);
-    ctx.recorder.record(rows);
+    ctx.recorder.record(inInputOrder(rows, items));
   });
   ctx.recorder.progressed();
   return items.map((i) => {
     const f = failures.get(i.id);
     return f ? { id: i.id, ok: false as const, failure: f } : { id: i.id, ok: true as const };
   });
+}
+
+/** Results in the order the records were claimed (refusals found before sending come out first otherwise). */
+function inInputOrder(rows: RunRecordInput[], items: readonly QueueItem[]): RunRecordInput[] {
+  const position = new Map(items.map((item, i) => [item.localId, i]));
+  const at = (r: RunRecordInput) => position.get(r.localId) ?? items.length;
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => at(a.r) - at(b.r) || a.i - b.i).map(({ r }) => r);
 }

@@ -321,6 +321,11 @@ export const syncChannels = {
     z.object({ records: z.array(RunRecordView), total: z.number().int() }),
     'A run’s per-record results in the order attempted.',
   ),
+  'sync:runResults': channel(
+    z.object({ runId: RunId }).strict(),
+    z.object({ csv: z.string(), fileName: z.string() }),
+    'A run’s results file (CSV, UTF-8 with BOM): one row per record attempted, in input order.',
+  ),
   'sync:conflicts': channel(
     z.object({ limit: z.number().int().min(1).max(1000).default(100), runId: RunId.optional(), connectionId: ConnectionId.optional() }).strict(),
     z.array(ConflictView),

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { OutcomeChart, OutcomeStrip } from './OutcomeBars';
 import { runTone, statusLabel } from './run-status';
 import { useSync } from './store';
+import { downloadRunResults } from './download-results';
 
 const outcomeTone: Record<RunRecordView['outcome'], BadgeTone> = {
   created: 'success',
@@ -69,12 +70,17 @@ export function RecentRuns(): ReactElement {
     {
       key: 'open',
       header: <span className="sr-only">Records</span>,
-      width: '120px',
+      width: '160px',
       align: 'end',
       render: (r) => (
-        <Button size="sm" variant="ghost" icon={open[r.id] ? 'chevronDown' : 'chevronRight'} aria-expanded={open[r.id] !== undefined} onClick={() => toggle(r)} aria-label={`${open[r.id] ? 'Hide' : 'Show'} the records of run ${r.id}`}>
-          Records
-        </Button>
+        <>
+          {r.kind === 'push' && r.status !== 'running' ? (
+            <Button size="sm" variant="ghost" icon="arrowDown" aria-label={`Download results of run ${r.id}`} title="Download results" onClick={() => void downloadRunResults(r.id)} />
+          ) : null}
+          <Button size="sm" variant="ghost" icon={open[r.id] ? 'chevronDown' : 'chevronRight'} aria-expanded={open[r.id] !== undefined} onClick={() => toggle(r)} aria-label={`${open[r.id] ? 'Hide' : 'Show'} the records of run ${r.id}`}>
+            Records
+          </Button>
+        </>
       ),
     },
   ];

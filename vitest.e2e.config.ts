@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // a browser, and the machines are small.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.test.ts'],
+    include: ['test/e2e/**/*.test.ts', 'test/import/ui/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,

@@ -4,6 +4,7 @@
 //   dist/preload/index.cjs       sandboxed preload (may require only `electron`)
 //   dist/cli/cli.mjs             the ticket-crm-sync CLI (exports runCli)
 //   dist/host/host.mjs           the browser host, for `npm start` without Electron
+//   dist/*/import-*worker.mjs    the import's worker threads, beside each bundle that starts them
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,11 @@ await Promise.all([
   build({ ...common, entryPoints: [at('preload/index.ts')], outfile: at('dist/preload/index.cjs'), platform: 'browser', target: 'chrome130', format: 'cjs', external: ['electron'] }),
   build({ ...nodeEsm, entryPoints: [at('main/cli/index.ts')], outfile: at('dist/cli/cli.mjs') }),
   build({ ...nodeEsm, entryPoints: [at('main/host/index.ts')], outfile: at('dist/host/host.mjs') }),
+  // Big imports run on worker threads that look for their file beside the bundle that starts them.
+  ...['dist/main', 'dist/cli', 'dist/host'].flatMap((dir) => [
+    build({ ...nodeEsm, entryPoints: [at('main/import/run/import-worker.ts')], outfile: at(`${dir}/import-worker.mjs`) }),
+    build({ ...nodeEsm, entryPoints: [at('main/import/source/parse-worker.ts')], outfile: at(`${dir}/import-parse-worker.mjs`) }),
+  ]),
 ]);
 
 // A sandboxed preload can require `electron` and nothing else.

@@ -4,7 +4,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const hi = max <= lo ? lo + 1 : max;
   const raw = (hi - lo) / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  // Counts of people or runs never sit at 0.5: whole-number ranges get whole-number steps.
+  const step = Number.isInteger(min) && Number.isInteger(max) ? Math.max(1, nice) : nice;
   const first = Math.floor(lo / step) * step;
   const ticks: number[] = [];
   for (let v = first; v <= hi + step * 0.001; v += step) ticks.push(Number(v.toPrecision(12)));

@@ -10,6 +10,7 @@ import { targetsFor, usable, type SyncTarget } from '../engine/targets';
 import { associateWritten, type Written } from './associate';
 import type { PushContext } from './context';
 import { writeEntries, type WriteEntry, type WriteOutcome } from './write-records';
+import { withoutFilledFields } from '../results/fill-blanks';
 
 /** One record bound for one object. */
 interface Part {
@@ -104,13 +105,14 @@ async function pushKind(ctx: PushContext, kind: string, items: ClaimedJob<null>[
   for (const target of kindTargets) {
     const parts = toSend.filter((p) => p.target === target);
     if (parts.length === 0) continue;
-    const entries: WriteEntry[] = parts.map((p) => ({
+    const built: WriteEntry[] = parts.map((p) => ({
       localId: p.item.localId!,
       fields: p.built.payload.fields,
       match: p.built.payload.match,
       find: p.built.payload.find,
       linkedId: p.link?.status === 'linked' ? p.link.externalId : undefined,
     }));
+    const entries = ctx.signal.aborted ? built : await withoutFilledFields(ctx.provider, target, built, ctx.call);
     const outcomes: WriteOutcome[] = ctx.signal.aborted ? parts.map(() => ({ ok: false as const, failure: cancelled })) : await writeEntries(ctx.provider, target, entries, ctx.call, {
           bulk,
           findIndex: ctx.findIndexes?.get(target.object),

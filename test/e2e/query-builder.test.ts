@@ -142,10 +142,18 @@ describeApp('visual query builder', (app) => {
     await qb.getByRole('radio', { name: 'All (AND)' }).first().click();
     await qb.getByRole('button', { name: 'Add OR group' }).click();
     const group = qb.getByRole('group', { name: 'Group 3' });
-    await page.keyboard.type('Email');
-    await page.getByRole('option', { name: /\bEmail\b/ }).first().waitFor();
+    // A parent field by keyboard: the lookup's entry opens its object's fields (→), then pick.
+    await page.keyboard.type('Account fields');
+    await page.getByRole('option', { name: /Account fields/ }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('Contact › Account', { exact: true }).waitFor();
+    await page.keyboard.type('Industry');
+    await page.getByRole('option', { name: /Account\.Industry/ }).waitFor();
+    await app().screenshot('query-builder-parent-field');
     await page.keyboard.press('Enter');
-    await group.getByRole('group', { name: 'Group 3 filter 1' }).getByRole('combobox', { name: 'Operator' }).selectOption('isNull');
+    const firstInGroup = group.getByRole('group', { name: 'Group 3 filter 1' });
+    expect(await firstInGroup.getByRole('combobox', { name: 'Field' }).inputValue()).toBe('Account.Industry');
+    await firstInGroup.getByRole('combobox', { name: 'Operator' }).selectOption('isNull');
     await group.getByRole('button', { name: 'Add to group' }).click();
     await page.keyboard.type('LastName');
     await page.getByRole('option', { name: /LastName/ }).first().waitFor();
@@ -153,10 +161,10 @@ describeApp('visual query builder', (app) => {
     const inGroup = group.getByRole('group', { name: 'Group 3 filter 2' });
     await inGroup.getByRole('combobox', { name: 'Operator' }).selectOption('startsWith');
     await inGroup.getByRole('textbox', { name: 'Value' }).fill("O'Builder_");
-    await expect.poll(() => editorText(page)).toContain("  AND (\n    Email = null\n    OR LastName LIKE 'O\\'Builder\\_%'\n  )");
+    await expect.poll(() => editorText(page)).toContain("  AND (\n    Account.Industry = null\n    OR LastName LIKE 'O\\'Builder\\_%'\n  )");
     await app().screenshot('query-builder-group');
     await group.getByRole('button', { name: 'Remove group 3', exact: true }).click();
-    await expect.poll(() => editorText(page)).not.toContain('Email');
+    await expect.poll(() => editorText(page)).not.toContain('Industry');
 
     // Sort and limit.
     await qb.getByRole('tab', { name: /Sort/ }).click();

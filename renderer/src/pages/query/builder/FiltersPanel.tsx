@@ -146,7 +146,7 @@ function FilterRow({ base, catalog, filter, name, autoOpen, onChange, onRemove }
   };
 
   const arity = OPERATOR_ARITY[filter.operator];
-  const wide = arity === 'many';
+  const shape = arity === 'many' ? ' is-wide' : kind === 'date' || kind === 'datetime' ? ' is-date' : '';
   return (
     <div className={complete ? 'qb-filter' : 'qb-filter is-incomplete'} role="group" aria-label={name}>
       <div className="qb-filter-head">
@@ -165,7 +165,7 @@ function FilterRow({ base, catalog, filter, name, autoOpen, onChange, onRemove }
             onChange={(operator) => onChange({ ...filter, operator, values: valuesForOperator(kind, operator, filter.values.length ? filter.values : [emptyValue(kind, operator)]) })}
           />
           {arity !== 'none' && (
-            <div className={wide ? 'qb-filter-value is-wide' : 'qb-filter-value'}>
+            <div className={`qb-filter-value${shape}`}>
               <ValueEditor kind={kind} field={field} operator={filter.operator} values={filter.values} onChange={(values) => onChange({ ...filter, values })} label="Value" />
             </div>
           )}

@@ -109,7 +109,7 @@ function PausedNotice({ sync }: { sync: BuilderSync }): ReactElement | null {
         <Button size="sm" disabled={!reading.model} title={reading.model ? `Takes what the builder can show from the SOQL. ${dropped}`.trim() : 'Fix the SOQL first'} onClick={sync.resetFromSoql}>
           Reset from SOQL
         </Button>
-        <Button size="sm" variant="primary" disabled={!sync.model} title="Writes the builder’s query over the edited SOQL" onClick={sync.rebuild}>
+        <Button size="sm" variant="primary" disabled={!sync.canRebuild} title="Writes the builder’s query over the edited SOQL" onClick={sync.rebuild}>
           Rebuild
         </Button>
       </div>

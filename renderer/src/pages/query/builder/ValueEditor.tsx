@@ -121,7 +121,7 @@ function DateEditor({ label, datetime, value, onChange }: DateEditorProps): Reac
         value={mode}
         options={[
           { value: 'relative', label: 'Relative' },
-          { value: 'exact', label: datetime ? 'Date & time' : 'Date' },
+          { value: 'exact', label: 'Exact' },
         ]}
         onChange={(m) => onChange(m === 'relative' ? { kind: 'dateLiteral', literal: 'LAST_N_DAYS', n: 30 } : datetime ? { kind: 'datetime', value: '' } : { kind: 'date', value: '' })}
       />

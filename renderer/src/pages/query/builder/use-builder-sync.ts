@@ -20,6 +20,8 @@ export interface BuilderSync {
   resetFromSoql(): void;
   /** Writes the builder's own model over the hand-edited text. */
   rebuild(): void;
+  /** The builder has a query of its own to rebuild from. */
+  canRebuild: boolean;
 }
 
 /** How long typing must pause before the builder reads the text again. */
@@ -39,20 +41,23 @@ export function useBuilderSync(soql: string, setSoql: (text: string) => void): B
   latestSoql.current = soql;
   const writes = useRef(0);
   const first = useRef(true);
+  /** The builder's last query, for Rebuild after the text was cleared and retyped. */
+  const lastModel = useRef<BuilderModel | null>(null);
+  if (model) lastModel.current = model;
 
   useEffect(() => {
     if (soql === inStep.current) return;
-    if (!soql.trim()) {
-      // An empty editor is a fresh start, not a hand edit to pause on.
-      inStep.current = soql;
-      setModel(null);
-      setState({ kind: 'live' });
-      return;
-    }
     let live = true;
     const delay = first.current ? 0 : READ_DELAY_MS;
     first.current = false;
     const t = setTimeout(() => {
+      if (!soql.trim()) {
+        // An empty editor is a fresh start, not a hand edit to pause on.
+        inStep.current = soql;
+        setModel(null);
+        setState({ kind: 'live' });
+        return;
+      }
       void api.query
         .readBuilder({ soql })
         .then((reading) => {
@@ -104,8 +109,8 @@ export function useBuilderSync(soql: string, setSoql: (text: string) => void): B
   }, [state, edit]);
 
   const rebuild = useCallback(() => {
-    if (model) edit(model);
-  }, [model, edit]);
+    if (lastModel.current) edit(lastModel.current);
+  }, [edit]);
 
-  return { model, state, edit, resetFromSoql, rebuild };
+  return { model, state, edit, resetFromSoql, rebuild, canRebuild: lastModel.current !== null };
 }

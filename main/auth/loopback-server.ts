@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { redirectUriFor, type RedirectPolicy } from '../../shared/oauth-redirect';
 
 /** Why a loopback authorization did not produce a code; `message` is written for the user. */
 export class OAuthCallbackError extends Error {
   constructor(
-    readonly reason: 'state_mismatch' | 'missing_code' | 'denied' | 'timeout' | 'cancelled' | 'server_error',
+    readonly reason: 'state_mismatch' | 'missing_code' | 'denied' | 'timeout' | 'cancelled' | 'server_error' | 'port_busy',
     message: string,
   ) {
     super(message);
@@ -17,12 +18,13 @@ export interface LoopbackOptions {
   expectedState: string;
   /** How long to wait for the browser (default 5 minutes). */
   timeoutMs?: number;
-  path?: string;
+  /** The redirect_uri to serve (default: 127.0.0.1, any free port, /callback). */
+  redirect?: RedirectPolicy;
   signal?: AbortSignal;
 }
 
 export interface LoopbackServer {
-  /** `http://127.0.0.1:{port}/callback`, to send as redirect_uri. */
+  /** `http://{host}:{port}{path}` of the policy, to send as redirect_uri. */
   redirectUri: string;
   port: number;
   /** The callback's query parameters (code, state, ...) once one valid callback arrived. */
@@ -32,14 +34,18 @@ export interface LoopbackServer {
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const ANY_PORT_POLICY: RedirectPolicy = { host: '127.0.0.1', port: 'any', path: '/callback' };
+/** A free IPv4 port may be taken on ::1; try a few others before giving up. */
+const ANY_PORT_TRIES = 5;
 
 /**
- * A one-shot HTTP server on 127.0.0.1 (RFC 8252 §7.3) that waits for exactly one OAuth
+ * A one-shot HTTP server on loopback only (RFC 8252 §7.3) that waits for exactly one OAuth
  * redirect, answers the browser with a plain page and shuts down. A wrong state, a missing code
  * or an error from the provider ends the attempt with a message saying what to do.
  */
 export async function startLoopbackServer(opts: LoopbackOptions): Promise<LoopbackServer> {
-  const path = opts.path ?? '/callback';
+  const policy = opts.redirect ?? ANY_PORT_POLICY;
+  const path = policy.path;
   let settle: { resolve: (p: URLSearchParams) => void; reject: (e: Error) => void };
   const result = new Promise<URLSearchParams>((resolve, reject) => (settle = { resolve, reject }));
   // Callers may close before awaiting `result`; never let that surface as an unhandled rejection.
@@ -47,35 +53,28 @@ export async function startLoopbackServer(opts: LoopbackOptions): Promise<Loopba
   let done = false;
   let port = 0;
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const outcome = handleRequest(req, path, port, opts.expectedState);
     if (outcome.kind === 'ignore') return sendPage(res, outcome.status, outcome.title, outcome.body);
     if (done) return sendPage(res, 410, 'Already finished', 'This sign-in attempt is over. You can close this tab.');
     sendPage(res, outcome.status, outcome.title, outcome.body);
     res.on('finish', () => void finish(outcome.kind === 'ok' ? outcome.params : outcome.error));
-  });
-  server.keepAliveTimeout = 1000;
+  };
 
+  const servers = await listenLoopback(policy, handler);
   const finish = async (outcome: URLSearchParams | Error): Promise<void> => {
     if (done) return;
     done = true;
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
-    await shutdown(server);
+    await Promise.all(servers.map(shutdown));
     if (outcome instanceof Error) settle.reject(outcome);
     else settle.resolve(outcome);
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   // After listening, socket-level failures end the attempt instead of crashing the process.
-  server.on('error', (err) => void finish(new OAuthCallbackError('server_error', `The sign-in helper stopped: ${err.message}`)));
-  port = (server.address() as AddressInfo).port;
+  for (const server of servers) server.on('error', (err) => void finish(new OAuthCallbackError('server_error', `The sign-in helper stopped: ${err.message}`)));
+  port = (servers[0].address() as AddressInfo).port;
 
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timer = setTimeout(
@@ -88,11 +87,71 @@ export async function startLoopbackServer(opts: LoopbackOptions): Promise<Loopba
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   return {
-    redirectUri: `http://127.0.0.1:${port}${path}`,
+    redirectUri: redirectUriFor(policy, port),
     port,
     result,
     close: () => finish(new OAuthCallbackError('cancelled', 'Sign-in was cancelled.')),
   };
+}
+
+/**
+ * Listens on 127.0.0.1, and also on ::1 when the redirect names `localhost` (a browser may
+ * resolve it to either). Never on other interfaces. A fixed port that is taken is an error the
+ * user can act on, never a silent switch to another port the provider would not accept.
+ */
+async function listenLoopback(policy: RedirectPolicy, handler: http.RequestListener): Promise<http.Server[]> {
+  const tries = policy.port === 'any' ? ANY_PORT_TRIES : 1;
+  for (let attempt = 1; ; attempt++) {
+    const servers: http.Server[] = [];
+    try {
+      const v4 = await listenOn(handler, policy.port === 'any' ? 0 : policy.port, '127.0.0.1');
+      servers.push(v4);
+      if (policy.host === 'localhost') {
+        const v6 = await listenOnOptional(handler, (v4.address() as AddressInfo).port, '::1');
+        if (v6) servers.push(v6);
+      }
+      return servers;
+    } catch (err) {
+      await Promise.all(servers.map(shutdown));
+      if (errorCode(err) !== 'EADDRINUSE') throw err;
+      if (policy.port !== 'any') throw portBusy(policy, policy.port);
+      if (attempt >= tries) throw new OAuthCallbackError('port_busy', 'No free local port for the sign-in helper. Close some programs and try again.');
+    }
+  }
+}
+
+function listenOn(handler: http.RequestListener, port: number, host: string): Promise<http.Server> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/** ::1 is skipped on machines without IPv6 loopback; browsers there resolve localhost to 127.0.0.1. */
+async function listenOnOptional(handler: http.RequestListener, port: number, host: string): Promise<http.Server | undefined> {
+  try {
+    return await listenOn(handler, port, host);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return undefined;
+    throw err;
+  }
+}
+
+const errorCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
+
+function portBusy(policy: RedirectPolicy, port: number): OAuthCallbackError {
+  return new OAuthCallbackError(
+    'port_busy',
+    `Port ${port} on this computer is in use by another program, so the sign-in cannot receive the browser's answer at ${redirectUriFor(policy, port)}. ` +
+      `Close the program that uses port ${port} and try again, or set another port (setting oauth.callbackPort, or --callback-port on the command line) ` +
+      `and register http://${policy.host}:<that port>${policy.path} as the callback URL of your app at the provider.`,
+  );
 }
 
 type Outcome =
@@ -104,7 +163,7 @@ function handleRequest(req: http.IncomingMessage, path: string, port: number, ex
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
   // A page on another site could aim the browser here (DNS rebinding); only our own host counts.
   const host = req.headers.host ?? '';
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { kind: 'ignore', status: 421, title: 'Wrong host', body: 'Not for this host.' };
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}` && host !== `[::1]:${port}`) return { kind: 'ignore', status: 421, title: 'Wrong host', body: 'Not for this host.' };
   if (req.method !== 'GET' || url.pathname !== path) return { kind: 'ignore', status: 404, title: 'Not found', body: 'Nothing here.' };
   const params = url.searchParams;
   if (params.get('state') !== expectedState) {

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { createPkce, randomState } from './pkce';
 import { startLoopbackServer } from './loopback-server';
+import type { RedirectPolicy } from '../../shared/oauth-redirect';
 import { AuthError, FatalError, TransientError, ValidationError } from '../providers/errors';
 import { registerSecret } from '../log/redact';
 
@@ -43,6 +44,8 @@ export interface AuthorizeRequest {
   extraParams?: Record<string, string>;
   /** Shows the authorize URL to the user: opens the browser, prints it, or both. */
   openUrl: (url: string) => void | Promise<void>;
+  /** The redirect_uri the provider expects (default: 127.0.0.1, any free port, /callback). */
+  redirect?: RedirectPolicy;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -56,7 +59,7 @@ const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'sig
 export async function authorizeWithLoopback(req: AuthorizeRequest): Promise<TokenSet> {
   const pkce = await createPkce();
   const state = randomState();
-  const loopback = await startLoopbackServer({ expectedState: state, timeoutMs: req.timeoutMs, signal: req.signal });
+  const loopback = await startLoopbackServer({ expectedState: state, timeoutMs: req.timeoutMs, redirect: req.redirect, signal: req.signal });
   try {
     const url = buildAuthorizeUrl(req, loopback.redirectUri, pkce.challenge, state);
     await req.openUrl(url.href);

@@ -7,6 +7,7 @@ import { authorizeWithLoopback, refreshTokens } from '../auth/oauth-flow';
 import { redactText, registerSecret } from '../log/redact';
 import { appendAudit } from '../store/audit-log';
 import { readSetting } from '../store/settings';
+import { CALLBACK_PORT_SETTING, toPortOverride, withCallbackPort } from '../../shared/oauth-redirect';
 import { getConnection, listConnections, saveConnection, setConnectionAccount, setConnectionStatus, type AuthKind, type ConnectionRecord } from '../store/connections';
 import { providerDefinition, providerDefinitions } from '../providers/registry';
 import { AuthError, ValidationError } from '../providers/errors';
@@ -44,6 +45,8 @@ export interface StartOptions {
   /** Overrides how the URL is shown (the CLI prints it); return false when no browser was opened. */
   openUrl?: (url: string) => boolean | Promise<boolean>;
   timeoutMs?: number;
+  /** Overrides the callback port for this attempt (0: any free port); else the setting oauth.callbackPort, else the provider's. */
+  callbackPort?: number;
 }
 
 type ParsedConnect = Omit<ConnectRequest, 'provider'> & { provider: ProviderDefinition['id'] };
@@ -106,6 +109,7 @@ export class ConnectionsService {
     const shown = new Promise<{ url: string; opened: boolean }>((resolve, reject) => ((urlShown = resolve), (failedEarly = reject)));
     const done = authorizeWithLoopback({
       ...request,
+      redirect: withCallbackPort(oauth.redirect, toPortOverride(opts.callbackPort) ?? toPortOverride(this.settings.get(CALLBACK_PORT_SETTING))),
       timeoutMs: opts.timeoutMs ?? this.deps.oauthTimeoutMs,
       signal: controller.signal,
       openUrl: async (url) => urlShown({ url, opened: await this.show(url, opts.openUrl) }),

@@ -2,6 +2,7 @@ import type { AuthContext } from './http';
 import type { OAuthClient, OAuthServer, TokenSet } from '../auth/oauth-flow';
 import type { Provider, ProviderCapabilities, ProviderId } from './provider';
 import type { ProviderDefaults } from '../sync/mapping/defaults/types';
+import type { RedirectPolicy } from '../../shared/oauth-redirect';
 
 /**
  * What a provider folder exports: display metadata for UI and CLI, how to sign in, and a
@@ -34,6 +35,11 @@ export interface ProviderDefinition {
 }
 
 export interface OAuthSupport {
+  /**
+   * The redirect_uri this provider accepts. A fixed port for providers that compare the
+   * registered callback URL exactly; the setting oauth.callbackPort and `--callback-port` override it.
+   */
+  redirect: RedirectPolicy;
   request(config: ConnectionConfig, clientSecret: string | undefined): { server: OAuthServer; client: OAuthClient; scopes: string[]; extraParams?: Record<string, string> };
   /** Tokens from the token endpoint → what is kept; `previous` carries over a refresh token the answer omitted. */
   toSecrets(config: ConnectionConfig, tokens: TokenSet, previous?: SessionSecrets): SessionSecrets;

@@ -16,6 +16,8 @@ export const settingDefaults: Record<SettingKey, SettingValue> = {
   'hubspot.baseUrl': 'https://api.hubapi.com',
   'pipedrive.baseUrl': null,
   'pipedrive.clientId': null,
+  /** null: each provider's own callback port (shared/oauth-redirect.ts); 0: any free port; N: port N. */
+  'oauth.callbackPort': null,
 };
 
 interface SettingRow {

@@ -36,7 +36,7 @@ describe('CLI: connect, status, disconnect', () => {
   });
 
   it('connect prints the authorize URL on a line of its own and waits for the callback', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', 'connect', 'salesforce', '--login-url', sf.url, '--client-id', CLIENT_ID, '--no-browser'], { env: env() });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', 'connect', 'salesforce', '--login-url', sf.url, '--client-id', CLIENT_ID, '--no-browser', '--callback-port', '0'], { env: env() });
     const lines: string[] = [];
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, portOf, portOpen, type TestApp } from './helpers';
+import { makeApp, portOf, portOpen, type TestApp, useAnyCallbackPort } from './helpers';
 import { startEmulator, type Emulator } from '../emulators/index';
 import type { ConnectAttemptEvent } from '../../shared/ipc/channels/connections';
 
@@ -19,6 +19,7 @@ describe('browser sign-in failures end the attempt with a message and close the 
   beforeAll(async () => {
     emu = await startEmulator('salesforce');
     app = makeApp({ service: 'ticket-crm-sync-test-errors' });
+    useAnyCallbackPort(app.services.db);
     app.services.events.subscribe((name, payload) => {
       if (name === 'connectAttempt') events.push(payload as ConnectAttemptEvent);
     });

@@ -5,6 +5,7 @@ import net from 'node:net';
 import { createAppServices, type AppServices } from '../../main/services/app-services';
 import { createLogger } from '../../main/log/logger';
 import { KeytarSecretStore, type SecretStore } from '../../main/auth/secret-store';
+export { useAnyCallbackPort } from './any-callback-port';
 import { startEmulator, type Emulator, type EmulatorKind, type EmulatorOptions } from '../emulators/index';
 
 export interface TestApp {

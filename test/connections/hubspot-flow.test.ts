@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
-import { browser, makeApp, portOf, portOpen, setFaults, start, stats, type TestApp } from './helpers';
+import { browser, makeApp, portOf, portOpen, setFaults, start, stats, type TestApp, useAnyCallbackPort } from './helpers';
 import type { Emulator } from '../emulators/index';
 
 /** Own keychain service: test files run in parallel. */
@@ -17,6 +17,7 @@ describe('HubSpot: OAuth app and private-app token against the emulator with the
   beforeAll(async () => {
     emu = await start('hubspot', { token: PRIVATE_TOKEN });
     app = makeApp({ service: SERVICE });
+    useAnyCallbackPort(app.services.db);
   });
   afterAll(async () => {
     await app.cleanup();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { browser, makeApp, setFaults, start, type TestApp } from './helpers';
+import { browser, makeApp, setFaults, start, type TestApp, useAnyCallbackPort } from './helpers';
 import type { Emulator } from '../emulators/index';
 
 /** Own keychain service: test files run in parallel. */
@@ -39,6 +39,7 @@ describe('no secret reaches SQLite or the log files', () => {
   beforeAll(async () => {
     [sf, hs, pd] = await Promise.all([start('salesforce'), start('hubspot', { token: HS_PRIVATE }), start('pipedrive', { token: PD_TOKEN })]);
     app = makeApp({ service: SERVICE });
+    useAnyCallbackPort(app.services.db);
     writeSetting(app.services.db, 'log.debug', true);
     app.services.logger.setDebug(true);
   });

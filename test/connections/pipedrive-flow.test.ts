@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
-import { browser, makeApp, setFaults, start, stats, type TestApp } from './helpers';
+import { browser, makeApp, setFaults, start, stats, type TestApp, useAnyCallbackPort } from './helpers';
 import type { Emulator } from '../emulators/index';
 
 /** Own keychain service: test files run in parallel. */
@@ -15,6 +15,7 @@ describe('Pipedrive: API token + company domain, and OAuth, against the emulator
   beforeAll(async () => {
     emu = await start('pipedrive', { token: API_TOKEN });
     app = makeApp({ service: SERVICE });
+    useAnyCallbackPort(app.services.db);
   });
   afterAll(async () => {
     await app.cleanup();

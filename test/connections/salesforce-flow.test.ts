@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
-import { browser, makeApp, portOf, portOpen, setFaults, start, stats, type TestApp } from './helpers';
+import { browser, makeApp, portOf, portOpen, setFaults, start, stats, type TestApp, useAnyCallbackPort } from './helpers';
 import type { Emulator } from '../emulators/index';
 import { AuthError } from '../../main/providers/errors';
 
@@ -13,6 +13,7 @@ describe('Salesforce: connect, refresh, revoke, reconnect against the emulator w
   beforeAll(async () => {
     emu = await start('salesforce');
     app = makeApp();
+    useAnyCallbackPort(app.services.db);
   });
   afterAll(async () => {
     await app.cleanup();
@@ -26,7 +27,8 @@ describe('Salesforce: connect, refresh, revoke, reconnect against the emulator w
     const url = new URL(started.authorizeUrl);
     expect(url.origin + url.pathname).toBe(`${emu.url}/services/oauth2/authorize`);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    // The declared host and path (Salesforce takes http only for localhost); the port is any here (useAnyCallbackPort).
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/callback$/);
     const view = await started.done;
     expect(view).toMatchObject({ id: 'salesforce', provider: 'salesforce', status: 'connected', authKind: 'oauth' });
     expect(view.user).toContain('@');

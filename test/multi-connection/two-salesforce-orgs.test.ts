@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../main/services/app-services';
+import { useAnyCallbackPort } from '../connections/any-callback-port';
 import { createLogger } from '../../main/log/logger';
 import { KeytarSecretStore } from '../../main/auth/secret-store';
 import { createImportService } from '../../main/import/service';
@@ -42,6 +43,7 @@ describe('two Salesforce orgs connected side by side', () => {
     dir = mkdtempSync(join(tmpdir(), 'tcs-multi-'));
     const logger = createLogger({ dir, console: false });
     app = createAppServices({ dataDir: dir, shell: 'test', secretStore: secrets, logger });
+    useAnyCallbackPort(app.db);
     const file = join(dir, 'buyers.csv');
     writeFileSync(file, toCsv(buyers(6, { prefix: 'multi', companyEvery: 0 })));
     const imported = await createImportService({ db: app.db, dataDir: dir, logger }).importFile(file, { presetName: 'generic' });

@@ -4,7 +4,7 @@ import { AuthError } from '../../main/providers/errors';
 import { blingOAuth } from '../../main/providers/bling/auth';
 import { providerDefinition } from '../../main/providers/registry';
 import type { SessionSecrets } from '../../main/providers/definition';
-import { browser, makeApp, setFaults, start, stats, type TestApp } from '../connections/helpers';
+import { browser, makeApp, setFaults, start, stats, type TestApp, useAnyCallbackPort } from '../connections/helpers';
 import type { Emulator } from '../emulators/index';
 
 // Hex like Bling's own: oauth4webapi form-encodes Basic credentials (RFC 6749 2.3.1), which leaves these as they are.
@@ -28,6 +28,7 @@ describe('Bling: OAuth 2.0 authorization code through the loopback flow, refresh
     emu = await start('bling', { seed: { oauthClients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: 'https://app.example.com/bling/callback' }] } });
     secrets = new MemorySecretStore();
     app = makeApp({ secrets });
+    useAnyCallbackPort(app.services.db);
   });
   afterAll(async () => {
     await app.cleanup();

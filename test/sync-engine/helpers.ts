@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../main/services/app-services';
+import { useAnyCallbackPort } from '../connections/any-callback-port';
 import { createLogger } from '../../main/log/logger';
 import { MemorySecretStore } from '../../main/auth/secret-store';
 import { createImportService } from '../../main/import/service';
@@ -56,6 +57,7 @@ export async function startHarness(kind: Kind, opts: HarnessOptions = {}): Promi
   const app = createAppServices({ dataDir: dir, shell: 'test', secretStore: new MemorySecretStore(), logger });
   let connectionId: string;
   if (opts.oauth && OAUTH[kind]) {
+    useAnyCallbackPort(app.db);
     const started = await app.connections.startConnect({ provider: kind, loginUrl: emu.url, ...OAUTH[kind] }, { openUrl: (url) => (void fetch(url).then((r) => r.text()).catch(() => undefined), true) });
     connectionId = (await started.done).id;
   } else {

@@ -13,6 +13,7 @@ type ConnectOptions = Partial<Record<ConnectFieldKey, string>> & {
   new?: boolean;
   label?: string;
   timeout?: string;
+  callbackPort?: string;
 };
 
 /** Each connect field's flag and what it is for; which providers ask for it comes from the registry. */
@@ -55,6 +56,7 @@ export const registerConnect: RegisterCommand = (program, ctx) => {
     .option('--new', 'add another connection of this provider (salesforce-2, ...)')
     .option('--label <label>', 'a name for the connection')
     .addOption(new Option('--timeout <seconds>', 'how long to wait for the browser').default('300'))
+    .option('--callback-port <port>', 'local port of the sign-in callback (register http://localhost:<port>/callback with the app; 0: any free port); default: the setting oauth.callbackPort, else 47411')
     .action(async (target: string, o: ConnectOptions) => {
       const c = ctx();
       const { provider, connectionId } = parseTarget(target, o.connection);
@@ -67,6 +69,7 @@ export const registerConnect: RegisterCommand = (program, ctx) => {
       } else {
         const started = await s.connections.startConnect(base, {
           timeoutMs: Number(o.timeout) * 1000,
+          callbackPort: parseCallbackPort(o.callbackPort),
           openUrl: (url) => {
             // The URL alone on its line, so scripts and people can pick it up; stderr in --json mode keeps stdout parseable.
             (c.json ? process.stderr : process.stdout).write(`${url}\n`);
@@ -158,4 +161,11 @@ function describe(v: ConnectionView): string {
   lines.push(`  last sync: ${v.lastSyncAt ?? 'never'}`);
   if (v.lastError) lines.push(`  problem:   ${v.lastError}`);
   return lines.join('\n');
+}
+
+function parseCallbackPort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new CliUsageError(`--callback-port must be a port number from 0 to 65535, not "${value}".`);
+  return port;
 }

@@ -1,6 +1,7 @@
 import { revokeToken, type OAuthServer } from '../../auth/oauth-flow';
 import { ValidationError } from '../errors';
 import type { ConnectInput, ConnectionConfig, OAuthSupport, SessionSecrets, StaticTokenInput } from '../definition';
+import { DEFAULT_CALLBACK_PORT } from '../../../shared/oauth-redirect';
 import { normaliseBaseUrl } from '../urls';
 
 export const BLING_API = 'https://api.bling.com.br/Api/v3';
@@ -40,6 +41,8 @@ export const blingOAuthServer = (config: ConnectionConfig): OAuthServer => ({
 });
 
 export const blingOAuth: OAuthSupport = {
+  // Bling registers one redirect link per app and matches it exactly; its help names 127.0.0.1.
+  redirect: { host: '127.0.0.1', port: DEFAULT_CALLBACK_PORT, path: '/callback' },
   request: (config, clientSecret) => {
     if (!config.clientId || !clientSecret) {
       throw new ValidationError('Enter the client id and client secret of your Bling app (Bling: Central de extensões → Área do integrador → your app).', { fields: ['clientId'] });

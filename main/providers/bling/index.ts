@@ -21,7 +21,7 @@ export const blingDefinition: ProviderDefinition = {
     {
       kind: 'oauth',
       label: 'Sign in with Bling',
-      help: 'Opens Bling in your browser to authorize your app. Needs the client id and secret of your Bling app (Central de extensões → Área do integrador), with its redirect link set to http://127.0.0.1.',
+      help: 'Opens Bling in your browser to authorize your app. Needs the client id and secret of your Bling app (Central de extensões → Área do integrador), with its redirect link set to http://127.0.0.1:47411/callback (or your own port: setting oauth.callbackPort).',
       fields: [
         { key: 'clientId', label: 'Client id', required: true, secret: false },
         { key: 'clientSecret', label: 'Client secret', required: true, secret: true },

@@ -2,6 +2,7 @@ import { request } from 'undici';
 import type { OAuthServer } from '../../auth/oauth-flow';
 import { TransientError, ValidationError } from '../errors';
 import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
+import { fixedLoopbackCallback } from '../../../shared/oauth-redirect';
 import { normaliseBaseUrl } from '../urls';
 
 export const HUBSPOT_API = 'https://api.hubapi.com';
@@ -58,6 +59,8 @@ export function hubSpotOAuthServer(config: ConnectionConfig): OAuthServer {
 }
 
 export const hubSpotOAuth: OAuthSupport = {
+  // HubSpot matches the registered Redirect URL exactly and takes plain http only for localhost.
+  redirect: fixedLoopbackCallback,
   request: (config, clientSecret) => {
     if (!config.clientId) throw new ValidationError('Enter the client id of your HubSpot app (Developer account → Apps → Auth).', { fields: ['clientId'] });
     if (!clientSecret) throw new ValidationError('Enter the client secret of your HubSpot app (Developer account → Apps → Auth).', { fields: ['clientSecret'] });

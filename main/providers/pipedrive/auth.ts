@@ -1,6 +1,7 @@
 import { revokeToken, type OAuthServer } from '../../auth/oauth-flow';
 import { ValidationError } from '../errors';
 import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
+import { fixedLoopbackCallback } from '../../../shared/oauth-redirect';
 import { normaliseBaseUrl } from '../urls';
 
 /** `acme`, `acme.pipedrive.com` or `https://acme.pipedrive.com` → `acme`. */
@@ -41,6 +42,8 @@ export const pipedriveOAuthServer = (config: ConnectionConfig): OAuthServer => (
 });
 
 export const pipedriveOAuth: OAuthSupport = {
+  // Pipedrive matches the app's one registered Callback URL exactly.
+  redirect: fixedLoopbackCallback,
   request: (config, clientSecret) => {
     if (!config.clientId || !clientSecret) throw new ValidationError('Enter the client id and secret of your Pipedrive app (Developer Hub → your app → OAuth & access scopes).', { fields: ['clientId'] });
     // Pipedrive takes scopes from the app's settings, not from the request.

@@ -2,6 +2,7 @@ import { revokeToken, type OAuthClient, type OAuthServer } from '../../auth/oaut
 import { ValidationError } from '../errors';
 import { normaliseBaseUrl } from '../urls';
 import type { ConnectInput, ConnectionConfig, OAuthSupport, ProviderSettings, SessionSecrets, StaticTokenInput } from '../definition';
+import { fixedLoopbackCallback } from '../../../shared/oauth-redirect';
 
 export const SALESFORCE_PRODUCTION = 'https://login.salesforce.com';
 export const SALESFORCE_SANDBOX = 'https://test.salesforce.com';
@@ -37,6 +38,8 @@ function salesforceClient(config: ConnectionConfig, clientSecret: string | undef
 }
 
 export const salesforceOAuth: OAuthSupport = {
+  // Salesforce matches the registered Callback URL exactly and takes plain http only for localhost.
+  redirect: fixedLoopbackCallback,
   request: (config, clientSecret) => ({ server: salesforceOAuthServer(config), client: salesforceClient(config, clientSecret), scopes: SCOPES }),
   toSecrets: (config, tokens, previous) => ({
     accessToken: tokens.accessToken,

@@ -15,6 +15,7 @@ export const SettingKey = z.enum([
   'hubspot.baseUrl',
   'pipedrive.baseUrl',
   'pipedrive.clientId',
+  'oauth.callbackPort',
 ]);
 export type SettingKey = z.infer<typeof SettingKey>;
 

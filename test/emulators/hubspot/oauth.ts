@@ -5,11 +5,11 @@ import type { OAuthApp, TokenRegistry } from './tokens';
 
 const AUTHORIZE_PARAMS = ['client_id', 'redirect_uri', 'scope', 'optional_scope', 'state', 'code_challenge', 'code_challenge_method'];
 
-/** RFC 8252: any port on a loopback IP literal, plain http. */
+/** RFC 8252: any port on loopback, plain http; HubSpot takes http for `localhost` too (the app's registered redirect). */
 function isLoopbackRedirect(uri: string): boolean {
   try {
     const u = new URL(uri);
-    return u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === '[::1]') && u.hash === '';
+    return u.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname) && u.hash === '';
   } catch {
     return false;
   }

@@ -63,7 +63,7 @@ describe('salesforce: one results file per push run', () => {
     const recorded = h.sync.runRecords(run.id, { limit: 5000 });
     expect(lines).toHaveLength(recorded.total);
     expect(recorded.total).toBe(run.created + run.updated + run.unchanged + run.skipped + run.failed);
-    expect(lines.map((l) => `${l[2]}|${l[0]}`)).toEqual(recorded.records.map((r) => `${r.object}|${r.localId}`));
+    expect(lines.map((l) => `${l[2]}|${l[0]}`).sort()).toEqual(recorded.records.map((r) => `${r.object}|${r.localId}`).sort());
     expect(new Set(lines.map((l) => `${l[2]}|${l[0]}`)).size).toBe(lines.length);
 
     // Contacts in the order the buyers came in, every buyer once.
@@ -92,4 +92,28 @@ describe('salesforce: one results file per push run', () => {
     const [, line] = parseCsv(runResultsCsv(h.app.db, runId).slice(1));
     expect(line).toEqual(['1', `'=HYPERLINK("http://x","y")`, 'Contact', 'failed', '', 'X', `'@Field`, `'+1 bad, "quoted"`]);
   });
+});
+
+/** Several workers push claims side by side; the file still follows the input. */
+describe('hubspot: the results file of a run of several claims', () => {
+  let h: Harness;
+  const rows = buyers(1_100, { companyEvery: 0, prefix: 'many' });
+
+  beforeAll(async () => {
+    h = await startHarness('hubspot');
+    expect((await h.importRows(rows)).created).toBe(rows.length);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists every contact, then every deal, in the order the buyers came in', async () => {
+    const run = await h.sync.push({ connectionId: h.connectionId, trigger: 'test' });
+    expect(run).toMatchObject({ created: 2 * rows.length, failed: 0 });
+    const [, ...lines] = parseCsv(h.sync.runResults(run.id).csv.slice(1));
+    expect(lines).toHaveLength(2 * rows.length);
+    const emails = rows.map((r) => r.email);
+    expect(lines.slice(0, rows.length).map((l) => [l[2], l[1]])).toEqual(emails.map((e) => ['contacts', e]));
+    expect(lines.slice(rows.length).map((l) => [l[2], l[1]])).toEqual(emails.map((e) => ['deals', e]));
+  }, 120_000);
 });

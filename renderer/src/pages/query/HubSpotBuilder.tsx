@@ -36,7 +36,7 @@ export function HubSpotBuilder(props: HubSpotBuilderProps): ReactElement {
   const { connectionId, objects, draft, onChange, loadFields, onRun, onDiagnostics, diagnostics } = props;
   const [view, setView] = useState<View>('builder');
   // The query builder's field catalog and pickers, so HubSpot properties are chosen the same way.
-  const catalog = useFieldCatalog(loadFields, connectionId);
+  const catalog = useFieldCatalog(loadFields, connectionId, objects);
   const loaded = catalog.fieldsOf(draft.object);
   const fields = useMemo(() => loaded ?? [], [loaded]);
   const [jsonText, setJsonText] = useState(() => pretty(draft.body));

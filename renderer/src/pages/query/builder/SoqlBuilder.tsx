@@ -61,7 +61,9 @@ export function SoqlBuilder({ objects, catalog, sync, onCollapse }: SoqlBuilderP
             <div className="qb-object">
               <ObjectPicker objects={objects} value={model?.object ?? ''} onChange={(object) => sync.edit(newModel(object))} />
             </div>
-            {model ? (
+            {model && !objects.some((o) => o.name.toLowerCase() === model.object.toLowerCase()) ? (
+              <p className="qb-empty">“{model.object}” is not an object this connection can query.</p>
+            ) : model ? (
               <Tabs<Section>
                 label="Builder sections"
                 active={section}

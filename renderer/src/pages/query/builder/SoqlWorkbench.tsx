@@ -21,7 +21,7 @@ const OPEN_KEY = 'query.builder.open';
 /** The builder beside the SOQL editor; it folds away to a rail and remembers which. */
 export function SoqlWorkbench({ connectionId, objects, soql, onSoql, loadFields, children }: SoqlWorkbenchProps): ReactElement {
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false');
-  const catalog = useFieldCatalog(loadFields, connectionId);
+  const catalog = useFieldCatalog(loadFields, connectionId, objects);
   // Kept while the panel is folded, so opening it again shows the builder where it was.
   const sync = useBuilderSync(soql, onSoql);
   const show = (on: boolean) => {

@@ -6,14 +6,14 @@ import { FIRST_IDS, type Ctx } from './context';
 import { notFound, serverErrorReply, tooManyRequestsReply } from './errors';
 import { createGuard, type Guard } from './guard';
 import { pedidoDetail } from './pedidos-view';
-import { RateLimiter, type RateLimits } from './rate-limit';
+import { RateLimiter, type RateLimits } from '../common/fixed-rate-limit';
 import { registerContatos } from './routes-contatos';
 import { OAUTH_PREFIX, registerOAuth } from './routes-oauth';
 import { registerPedidos, registerSituacoes } from './routes-pedidos';
 import { applySeedRecords, parseSeed } from './seed';
 import { resolveSettings } from './settings';
-import { Table } from './table';
-import { formatLocal } from './time';
+import { Table } from '../common/table';
+import { formatLocal } from '../common/brasilia-time';
 import { DEFAULT_ACCESS_TTL_SECONDS, TokenRegistry } from './tokens';
 
 export interface BlingOptions extends BackendOptions {

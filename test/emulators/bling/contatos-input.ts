@@ -1,5 +1,5 @@
 import type { Ctx } from './context';
-import { formatCnpj, formatCpf, isValidCnpj, isValidCpf, onlyDigits } from './documents';
+import { formatCnpj, formatCpf, isValidCnpj, isValidCpf, onlyDigits } from '../common/br-documents';
 import { FIELD_CODES } from './errors';
 import { situacoesContato, tiposPessoa, type ContatoFields, type ContatoRecord, type EnderecoBling } from './model';
 import { bodyObject, Reader, type Source } from './reader';

@@ -1,4 +1,4 @@
-import { onlyDigits } from './documents';
+import { onlyDigits } from '../common/br-documents';
 import { badParameter } from './errors';
 import type { ContatoRecord } from './model';
 import { inPeriod, readIds, readPeriod } from './query';

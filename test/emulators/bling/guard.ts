@@ -1,6 +1,6 @@
 import type { EmuReply, EmuRequest, RouteHandler } from '../common/http';
 import { BlingError, blingErrorReply, invalidTokenReply, oauthErrorReply, tooManyRequestsReply } from './errors';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter } from '../common/fixed-rate-limit';
 import type { TokenRegistry } from './tokens';
 
 export type Handler = (req: EmuRequest) => EmuReply | Promise<EmuReply>;

@@ -1,5 +1,5 @@
 import { FIELD_CODES, fieldError, missingBody, validationError, type FieldError } from './errors';
-import { isDate } from './time';
+import { isDate } from '../common/brasilia-time';
 
 export type Source = Record<string, unknown>;
 

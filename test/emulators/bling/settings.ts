@@ -1,5 +1,8 @@
-import { defaultRateLimits, type RateLimits } from './rate-limit';
+import type { RateLimits } from '../common/fixed-rate-limit';
 import type { OAuthClient } from './routes-oauth';
+
+/** Bling's documented limits per account (all apps, all endpoints): 3 per second, 120,000 per day. */
+export const defaultRateLimits: RateLimits = { perSecond: 3, perDay: 120_000 };
 
 /** A sale status of the Vendas module; `valor` is the spec's sale-status value (0 open, 1 attended, 2 cancelled, 3 in progress). */
 export interface SituacaoVenda {

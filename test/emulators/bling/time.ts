@@ -1,25 +1,9 @@
-/**
- * Bling dates are `YYYY-MM-DD`; its change filters take `YYYY-MM-DD HH:MM:SS` or a bare date.
- * The emulator reads and writes them as Brasília time (UTC-3, no daylight saving since 2019).
- */
-const BRASILIA_OFFSET_MS = -3 * 3600 * 1000;
-
-export function formatLocal(ms: number): string {
-  return new Date(ms + BRASILIA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-export const localDate = (ms: number): string => formatLocal(ms).slice(0, 10);
-
-/** A real calendar date in `YYYY-MM-DD`. */
-export function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(text + 'T00:00:00Z');
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
+import { BRASILIA_OFFSET_MS, isDate } from '../common/brasilia-time';
 
 /**
  * A filter bound as epoch ms: `YYYY-MM-DD HH:MM:SS` (the whole second included), or a bare date
- * meaning its first instant (start bound) or its last (end bound). Undefined when malformed.
+ * meaning its first instant (start bound) or its last (end bound), read as Brasília time.
+ * Undefined when malformed.
  */
 export function parseBound(text: string, end: boolean): number | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2}))?$/.exec(text.trim());

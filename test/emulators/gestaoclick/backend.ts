@@ -7,15 +7,15 @@ import { errorReply, notFound } from './errors';
 import { createGuard, rateLimitedReply, type Guard } from './guard';
 import type { ClienteRecord, ProdutoRecord, VendaRecord } from './model';
 import { produtoView } from './produtos';
-import { RateLimiter, type RateLimits } from './rate-limit';
+import { RateLimiter, type RateLimits } from '../common/fixed-rate-limit';
 import { registerClientes } from './routes-clientes';
 import { registerLookups } from './routes-lookups';
 import { registerProdutos } from './routes-produtos';
 import { registerVendas } from './routes-vendas';
 import { applySeedRecords, parseSeed } from './seed';
 import { resolveSettings } from './settings';
-import { Table } from './table';
-import { formatLocal } from './time';
+import { Table } from '../common/table';
+import { formatLocal } from '../common/brasilia-time';
 import { vendaView } from './vendas-view';
 
 export interface GestaoClickOptions extends BackendOptions {

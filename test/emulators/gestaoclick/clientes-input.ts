@@ -1,7 +1,7 @@
-import { formatCnpj, formatCpf, isValidCnpj, isValidCpf, onlyDigits } from './documents';
+import { formatCnpj, formatCpf, isValidCnpj, isValidCpf, onlyDigits } from '../common/br-documents';
 import { invalid } from './errors';
 import { tiposPessoa, type ClienteRecord, type Contato, type Endereco, type TipoPessoa } from './model';
-import { isDate } from './time';
+import { isDate } from '../common/brasilia-time';
 import { objectBody, parseFlag, parseText } from './values';
 
 export type ClienteFields = Omit<ClienteRecord, 'id' | 'cadastrado_em' | 'modificado_em'>;

@@ -1,4 +1,4 @@
-import { onlyDigits } from './documents';
+import { onlyDigits } from '../common/br-documents';
 import type { ClienteRecord, Contato } from './model';
 
 /** A contact answers `tipo_id`/`nome_tipo` only when it has a contact type (as the examples do). */

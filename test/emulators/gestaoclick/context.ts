@@ -1,6 +1,6 @@
 import type { ClienteRecord, ProdutoRecord, VendaRecord } from './model';
 import type { Settings } from './settings';
-import type { Table } from './table';
+import type { Table } from '../common/table';
 
 /** What route handlers and views read: the records, the account settings and the clock. */
 export interface Ctx {

@@ -1,6 +1,6 @@
 import type { EmuReply, EmuRequest, RouteHandler } from '../common/http';
 import { errorReply, GcError, gcErrorReply, RATE_LIMIT_MESSAGE, unauthorizedReply } from './errors';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter } from '../common/fixed-rate-limit';
 
 export type Handler = (req: EmuRequest) => EmuReply | Promise<EmuReply>;
 export type Guard = (handler: Handler) => RouteHandler;
@@ -27,7 +27,7 @@ export function createGuard(credentials: Credentials | undefined, limiter: RateL
 
   return (handler) => async (req) => {
     if (!authorized(req)) return unauthorizedReply();
-    if (!limiter.take()) return rateLimitedReply();
+    if (!limiter.take().allowed) return rateLimitedReply();
     try {
       return await handler(req);
     } catch (err) {

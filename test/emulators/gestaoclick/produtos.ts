@@ -1,7 +1,7 @@
 import { fold } from './clientes-view';
 import { invalid } from './errors';
 import type { ProdutoRecord } from './model';
-import { formatLocal } from './time';
+import { formatLocal } from '../common/brasilia-time';
 import { money4, objectBody, parseDecimal, parseFlag, parseText } from './values';
 
 export type ProdutoFields = Omit<ProdutoRecord, 'id' | 'variacao_id' | 'cadastrado_em' | 'modificado_em'>;

@@ -1,4 +1,7 @@
-import { defaultRateLimits, type RateLimits } from './rate-limit';
+import type { RateLimits } from '../common/fixed-rate-limit';
+
+/** GestãoClick's documented limits: 3 requests per second and 30,000 per day, per company. */
+export const defaultRateLimits: RateLimits = { perSecond: 3, perDay: 30_000 };
 
 /** An account-specific sale status (`/situacoes_vendas`). */
 export interface SituacaoVenda {

@@ -1,7 +1,7 @@
 import type { Ctx } from './context';
 import { invalid } from './errors';
 import type { ItemProduto, ItemServico, Pagamento, TipoDesconto, TipoVenda, VendaRecord } from './model';
-import { addDays, isDate } from './time';
+import { addDays, isDate } from '../common/brasilia-time';
 import { objectBody, parseDecimal, parseId, parseText, round2 } from './values';
 import { itemTotal, vendaTotal } from './vendas-totals';
 

@@ -2,7 +2,7 @@ import { fold } from './clientes-view';
 import type { Ctx } from './context';
 import { GcError } from './errors';
 import type { ItemProduto, ItemServico, Pagamento, VendaRecord } from './model';
-import { isDate } from './time';
+import { isDate } from '../common/brasilia-time';
 import { money2, money4 } from './values';
 import { itemTotal, vendaTotal } from './vendas-totals';
 

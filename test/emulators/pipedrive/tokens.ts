@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EmuRequest } from '../common/http';
+import { revokeToken } from '../common/token-revocation';
 
 export type GrantKind = 'api_token' | 'oauth';
 
@@ -103,16 +104,7 @@ export class TokenRegistry {
 
   /** Revoking a refresh token also revokes the access tokens issued from it. */
   revoke(token: string): boolean {
-    const a = this.access.get(token);
-    if (a) {
-      a.revoked = true;
-      return true;
-    }
-    const r = this.refresh.get(token);
-    if (!r) return false;
-    r.revoked = true;
-    for (const acc of this.access.values()) if (acc.refreshToken === token) acc.revoked = true;
-    return true;
+    return revokeToken(this.access, this.refresh, token);
   }
 
   expireAll(): void {

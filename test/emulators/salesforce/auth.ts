@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { revokeToken } from '../common/token-revocation';
 import { randomToken } from './ids';
 import type { Clock } from './store';
 
@@ -111,16 +112,7 @@ export class Tokens {
 
   /** Revokes an access token, or a refresh token together with the access tokens it minted. */
   revoke(token: string): boolean {
-    const a = this.access.get(token);
-    if (a) {
-      a.revoked = true;
-      return true;
-    }
-    const r = this.refresh.get(token);
-    if (!r) return false;
-    r.revoked = true;
-    for (const g of this.access.values()) if (g.refreshToken === token) g.revoked = true;
-    return true;
+    return revokeToken(this.access, this.refresh, token);
   }
 
   /** Every OAuth-issued access token expires now (the static token stays valid). */

@@ -1,8 +1,9 @@
 /**
- * GestãoClick writes dates as `YYYY-MM-DD` and timestamps as `YYYY-MM-DD HH:MM:SS` without a
- * zone; the emulator uses Brasília time (UTC-3, no daylight saving since 2019).
+ * Brazilian ERPs (Bling, GestãoClick) write dates as `YYYY-MM-DD` and timestamps as
+ * `YYYY-MM-DD HH:MM:SS` without a zone; the emulators read and write them as Brasília time
+ * (UTC-3, no daylight saving since 2019).
  */
-const BRASILIA_OFFSET_MS = -3 * 3600 * 1000;
+export const BRASILIA_OFFSET_MS = -3 * 3600 * 1000;
 
 export function formatLocal(ms: number): string {
   return new Date(ms + BRASILIA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');

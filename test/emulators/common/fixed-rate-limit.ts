@@ -1,13 +1,12 @@
-import { localDate } from './time';
+import { localDate } from './brasilia-time';
 
-/** Bling's documented limits per account (all apps, all endpoints): 3 per second, 120,000 per day. */
+/** Fixed request quotas: per second and per (Brasília) calendar day. Each vendor sets its own numbers. */
 export interface RateLimits {
   perSecond: number;
   perDay: number;
 }
 
-export const defaultRateLimits: RateLimits = { perSecond: 3, perDay: 120_000 };
-
+/** Which quota refused a request, so a vendor can word its 429 the way it does. */
 export type LimitOutcome = { allowed: true } | { allowed: false; limit: number; period: 'second' | 'day' };
 
 /** A sliding one-second window and a counter per (Brasília) calendar day; refused requests do not count. */

@@ -1,4 +1,4 @@
-/** CPF (11 digits) and CNPJ (14 digits): check digits and the punctuated form the emulator stores. */
+/** CPF (11 digits) and CNPJ (14 digits): check digits and the punctuated form the Brazilian ERPs store. */
 
 export const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 

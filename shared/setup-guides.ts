@@ -1,3 +1,5 @@
+import { CALLBACK_PORT_SETTING, DEFAULT_CALLBACK_PORT, fixedLoopbackCallback, registeredCallbackUrl, type RedirectPolicy } from './oauth-redirect';
+
 /**
  * The setup guides, as data: the Connections page renders them, scripts/write-setup-guides.ts
  * writes them to docs/setup/*.md, and test/guides checks both against what the code really sends
@@ -44,14 +46,13 @@ export interface SetupGuide {
 }
 
 /**
- * The redirect URI the app sends (main/auth/loopback-server.ts): `http://{host}:{port}{path}`.
- * `port: null` means a free port the system picks at each sign-in. A provider that compares
- * callback URLs exactly then has no value to register; the guides say so until the app pins one.
+ * The callback URL Salesforce and HubSpot are registered with: the redirect policy their
+ * provider definitions declare (test/guides checks the two agree and that the app sends it).
  */
-export const appCallback: { host: string; port: number | null; path: string } = { host: '127.0.0.1', port: null, path: '/callback' };
+export const appCallback: RedirectPolicy = fixedLoopbackCallback;
 
-/** The callback URL to register, when there is one. */
-export const callbackUrl = (cb = appCallback): string | null => (cb.port === null ? null : `http://${cb.host}:${cb.port}${cb.path}`);
+/** The callback URL to register, exactly as the app sends it. */
+export const callbackUrl = (cb: RedirectPolicy = appCallback): string => registeredCallbackUrl(cb) ?? `http://${cb.host}:<port>${cb.path}`;
 
 /** What main/providers/salesforce requests, with the names Salesforce's scope picker gives them. */
 export const salesforceScopes: ReadonlyArray<{ scope: string; label: string }> = [
@@ -85,29 +86,21 @@ export const hubspotApiUrl = 'https://api.hubapi.com';
 export const pipedriveDomainExamples = ['acme', 'acme.pipedrive.com', 'https://acme.pipedrive.com'] as const;
 
 const loopbackExplained =
-  'Ticket CRM Sync gets the answer on your own computer (OAuth for desktop apps, RFC 8252): when you click **Continue in browser** it starts a one-time helper that listens only on `127.0.0.1`, at the path `/callback`, accepts exactly one answer carrying the random `state` it sent, and stops after that answer or five minutes. The code in the answer is only useful together with the PKCE secret that never left the app.';
+  'Ticket CRM Sync gets the answer on your own computer (OAuth for desktop apps, RFC 8252): when you click **Continue in browser** it starts a one-time helper that listens only on this computer’s loopback addresses (`127.0.0.1`, and `::1`, because browsers resolve `localhost` to either), at the path `/callback`, accepts exactly one answer carrying the random `state` it sent, and stops after that answer or five minutes. The code in the answer is only useful together with the PKCE secret that never left the app.';
 
 /** The callback step of an OAuth app's setup, for a provider that compares callback URLs exactly. */
-function callbackStep(provider: string, field: string, fallback: string): GuideStep {
-  const url = callbackUrl();
-  if (url) {
-    return {
-      title: `Enter the ${field}`,
-      blocks: [
-        { kind: 'text', text: `${provider} sends your browser back to this address after you approve access. ${loopbackExplained}` },
-        { kind: 'values', items: [{ label: field, value: url }] },
-        { kind: 'note', tone: 'info', text: `Enter it exactly as shown: ${provider} compares it character for character, port included.` },
-      ],
-    };
-  }
+function callbackStep(provider: string, field: string): GuideStep {
+  const port = appCallback.port;
   return {
-    title: `The ${field}`,
+    title: `Enter the ${field}`,
     blocks: [
-      { kind: 'text', text: `${provider} sends your browser back to the ${field} after you approve access. ${loopbackExplained}` },
+      { kind: 'text', text: `${provider} sends your browser back to this address after you approve access. ${loopbackExplained}` },
+      { kind: 'values', items: [{ label: field, value: callbackUrl() }] },
+      { kind: 'note', tone: 'info', text: `Enter it exactly as shown: ${provider} compares it character for character, port included, and takes plain \`http\` only for \`localhost\`.` },
       {
         kind: 'note',
-        tone: 'warning',
-        text: `This version listens on a new free port at each sign-in, so it sends \`http://127.0.0.1:<port>/callback\` with a port nobody can know in advance. ${provider} compares the ${field} character for character, port included, and takes plain \`http\` only for \`localhost\`: no value you can register matches, and ${provider} stops the sign-in with \`redirect_uri_mismatch\`. ${fallback}`,
+        tone: 'info',
+        text: `If another program on your computer already uses port \`${port}\`, the sign-in stops and says so. Close that program, or choose another port (the setting \`${CALLBACK_PORT_SETTING}\`, or \`--callback-port\` with \`connect\` on the command line) and register \`${callbackUrl({ ...appCallback, port: 'any' })}\` with that port instead.`,
       },
     ],
   };
@@ -140,11 +133,7 @@ const salesforce: SetupGuide = {
           ],
         },
         { title: 'Turn on OAuth', blocks: [{ kind: 'text', text: 'Open **API (Enable OAuth Settings)** and tick **Enable OAuth**.' }] },
-        callbackStep(
-          'Salesforce',
-          'Callback URL',
-          'Salesforce still needs a value to create the app: enter `http://localhost/callback`. Until the app signs in on a fixed address, connect with a session id (the last part of this guide).',
-        ),
+        callbackStep('Salesforce', 'Callback URL'),
         {
           title: 'Choose the OAuth scopes',
           blocks: [
@@ -207,7 +196,7 @@ const salesforce: SetupGuide = {
     },
     {
       title: 'Without an app: a session id',
-      intro: 'For a first try, or while the sign-in above is not available, the **Session id** tab takes a session of your own. It cannot be refreshed: connect again when it expires (after the org’s session timeout, two hours unless changed).',
+      intro: 'For a first try, without creating an app, the **Session id** tab takes a session of your own. It cannot be refreshed: connect again when it expires (after the org’s session timeout, two hours unless changed).',
       steps: [
         {
           title: 'Get a session from the Salesforce CLI',
@@ -277,7 +266,7 @@ const hubspot: SetupGuide = {
       intro: 'Only needed to connect several portals through one app; made in a HubSpot developer account.',
       steps: [
         { title: 'Create the app', blocks: [{ kind: 'text', text: 'In your developer account, create an app that uses OAuth and open its **Auth** settings.' }] },
-        callbackStep('HubSpot', 'Redirect URL', 'Connect with a service key or private app token (above) instead.'),
+        callbackStep('HubSpot', 'Redirect URL'),
         {
           title: 'Add the scopes',
           blocks: [
@@ -335,7 +324,141 @@ const pipedrive: SetupGuide = {
   ],
 };
 
-export const setupGuides: readonly SetupGuide[] = [salesforce, hubspot, pipedrive];
+/** What main/providers/gestaoclick calls when no API URL is entered. */
+export const gestaoClickApiUrl = 'https://api.gestaoclick.com/api';
+
+const gestaoclick: SetupGuide = {
+  id: 'gestaoclick-api-tokens',
+  provider: 'gestaoclick',
+  title: 'GestãoClick: the access token and secret access token',
+  summary:
+    'GestãoClick connects with two tokens from your account panel, sent together on every request: the **access-token** and the **secret-access-token**. They do not expire; they need the API add-on (the API module of GestãoClick) to be active on your account.',
+  docFile: 'docs/setup/gestaoclick-api-tokens.md',
+  appLabels: ['API tokens', 'Access token', 'Secret access token', 'API URL'],
+  sections: [
+    {
+      title: 'Get the tokens in GestãoClick',
+      steps: [
+        {
+          title: 'Turn on the API add-on',
+          blocks: [
+            { kind: 'text', text: 'The API is an add-on of your GestãoClick plan. If your panel has no **API** page, ask the account owner to activate it (GestãoClick support or your plan’s add-ons).' },
+          ],
+        },
+        {
+          title: 'Open the API page of your account panel',
+          blocks: [
+            { kind: 'text', text: 'Sign in to GestãoClick as an administrator and, in your account panel, open **API** (API settings). It shows the **Access token** (`access-token`) and the **Secret access token** (`secret-access-token`); generate them there if they are empty.' },
+            { kind: 'note', tone: 'warning', text: 'The two tokens act as your account and do not expire. Generating new ones in the panel stops the old pair in every tool that uses it; that is also the only way to revoke them (disconnecting in Ticket CRM Sync only forgets them).' },
+          ],
+        },
+      ],
+    },
+    {
+      title: 'Connect in Ticket CRM Sync',
+      steps: [
+        {
+          title: 'Paste both tokens',
+          blocks: [
+            { kind: 'text', text: 'On the **Connections** page, click **Connect** on the GestãoClick card, stay on **API tokens**, paste the access token into **Access token** and the secret access token into **Secret access token**, and click **Connect**. Both are kept in the system keychain.' },
+            { kind: 'text', text: 'Leave **API URL** empty; the app then uses:' },
+            { kind: 'values', items: [{ label: 'API URL', value: gestaoClickApiUrl }] },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/**
+ * The redirect link registered in a Bling app: main/providers/bling declares it (Bling matches
+ * the registered link exactly; test/guides checks the two agree and that the app sends it).
+ */
+export const blingCallback: RedirectPolicy = { host: '127.0.0.1', port: DEFAULT_CALLBACK_PORT, path: '/callback' };
+
+/** What main/providers/bling calls when no API URL is entered. */
+export const blingApiUrl = 'https://api.bling.com.br/Api/v3';
+
+/** The scopes (Bling's "Lista de escopos") for the objects the app reads and writes. */
+export const blingScopes: ReadonlyArray<{ object: string; scope: string }> = [
+  { object: 'contatos', scope: 'Contatos' },
+  { object: 'pedidos', scope: 'Pedidos de Venda' },
+];
+
+const bling: SetupGuide = {
+  id: 'bling-app',
+  provider: 'bling',
+  title: 'Bling: a private API app (client id and client secret)',
+  summary:
+    'Bling API v3 signs in with OAuth through an app you create in your own Bling account: a private app with a redirect link, the scopes for contacts and sales orders, and its client id and client secret.',
+  docFile: 'docs/setup/bling-app.md',
+  appLabels: ['Sign in with Bling', 'Client id', 'Client secret', 'API URL', 'Access token'],
+  sections: [
+    {
+      title: 'Create the app in Bling',
+      steps: [
+        {
+          title: 'Open the Área do integrador (integrator area)',
+          blocks: [
+            { kind: 'text', text: 'Sign in to Bling as the administrator (or as a user with the **Cadastro de aplicativos** (app registration) permission), open **Central de extensões** (extensions center) → **Área do integrador** (integrator area), and click **Criar novo aplicativo** (create new app).' },
+          ],
+        },
+        {
+          title: 'Make it private and of type API',
+          blocks: [
+            { kind: 'text', text: 'Choose the visibility **Privado** (private: the app works on your own Bling account, with no review) and the type **API**, then click **Próximo** (next). Give it a **Nome** (name), for example:' },
+            { kind: 'values', items: [{ label: 'Nome', value: 'Ticket CRM Sync' }] },
+          ],
+        },
+        {
+          title: 'Enter the Link de redirecionamento (redirect link)',
+          blocks: [
+            { kind: 'text', text: `Bling sends your browser back to this address after you authorize the app. ${loopbackExplained}` },
+            { kind: 'values', items: [{ label: 'Link de redirecionamento', value: callbackUrl(blingCallback) }] },
+            { kind: 'note', tone: 'info', text: 'Enter it exactly as shown: Bling keeps one redirect link per app and the sign-in only works when it matches.' },
+            {
+              kind: 'note',
+              tone: 'info',
+              text: `If another program on your computer already uses port \`${blingCallback.port}\`, the sign-in stops and says so. Close that program, or choose another port (the setting \`${CALLBACK_PORT_SETTING}\`, or \`--callback-port\` with \`connect\` on the command line) and enter \`${callbackUrl({ ...blingCallback, port: 'any' })}\` with that port instead.`,
+            },
+          ],
+        },
+        {
+          title: 'Add the scopes',
+          blocks: [
+            { kind: 'text', text: 'In **Lista de escopos** (scope list), add these; Bling grants the scopes set on the app (the sign-in asks for none), and the **Salvar** (save) button turns on once there is one.' },
+            { kind: 'values', items: blingScopes.map((s) => ({ value: s.scope })) },
+            { kind: 'text', text: 'Fill in the other required fields (homepage, developer name, e-mail, phone) and click **Salvar**.' },
+          ],
+        },
+        {
+          title: 'Copy the client id and client secret',
+          blocks: [{ kind: 'text', text: 'Open the saved app: its **Client Id** and **Client Secret** are shown in the app’s information (**Informações do app**).' }],
+        },
+      ],
+    },
+    {
+      title: 'Connect in Ticket CRM Sync',
+      steps: [
+        {
+          title: 'Sign in',
+          blocks: [
+            { kind: 'text', text: 'On the **Connections** page, click **Connect** on the Bling card, choose **Sign in with Bling**, paste them into **Client id** and **Client secret**, and click **Continue in browser**. Bling asks you to authorize the app; after that the app renews its access by itself. Leave **API URL** empty; the app then uses:' },
+            { kind: 'values', items: [{ label: 'API URL', value: blingApiUrl }] },
+          ],
+        },
+        {
+          title: 'Or paste an access token',
+          blocks: [
+            { kind: 'text', text: 'The **Access token** tab takes an access token of your app (obtained some other way). It cannot be renewed: connect again when it expires, after 6 hours.' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const setupGuides: readonly SetupGuide[] = [salesforce, hubspot, pipedrive, gestaoclick, bling];
 
 export const guideForProvider = (provider: string): SetupGuide | undefined => setupGuides.find((g) => g.provider === provider);
 

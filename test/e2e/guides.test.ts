@@ -65,10 +65,11 @@ describe('Connections page: the Salesforce setup guide [chromium]', () => {
 
   it('offers a guide on every provider card that has one', async () => {
     const { page } = app;
-    for (const name of ['HubSpot', 'Pipedrive']) {
+    const cards: Array<[name: string, provider: string]> = [['HubSpot', 'hubspot'], ['Pipedrive', 'pipedrive'], ['GestãoClick', 'gestaoclick'], ['Bling', 'bling']];
+    for (const [name, provider] of cards) {
       const card = page.getByRole('region', { name });
       await card.getByRole('button', { name: 'Setup guide' }).click();
-      const dialog = page.getByRole('dialog', { name: guideForProvider(name.toLowerCase())!.title });
+      const dialog = page.getByRole('dialog', { name: guideForProvider(provider)!.title });
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Close' }).last().click();
       await dialog.waitFor({ state: 'detached' });

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { authorizeWithLoopback } from '../../main/auth/oauth-flow';
 import { providerDefinition, providerIds } from '../../main/providers/registry';
 import type { ProviderSettings } from '../../main/providers/definition';
+import { withCallbackPort } from '../../shared/oauth-redirect';
+import { OBJECTS as blingObjects } from '../../main/providers/bling/describe';
 import {
-  appCallback, callbackUrl, guideForProvider, guideMarkdown, hubspotApiUrl, hubspotOAuthScopes, hubspotTokenScopes, inlineParts,
+  appCallback, blingApiUrl, blingCallback, blingScopes, callbackUrl, gestaoClickApiUrl, guideForProvider, guideMarkdown, hubspotApiUrl, hubspotOAuthScopes, hubspotTokenScopes, inlineParts,
   pipedriveDomainExamples, salesforceLoginUrls, salesforceScopes, setupGuides, type SetupGuide,
 } from '../../shared/setup-guides';
 
@@ -35,7 +37,9 @@ const values = (g: SetupGuide): string[] => g.sections.flatMap((s) => s.steps.fl
 
 /**
  * Starts a real sign-in of `provider` the way the Connect button does and stops it as soon as
- * the authorize URL is known: the redirect URI and scopes the app really sends.
+ * the authorize URL is known: the redirect URI and scopes the app really sends. The provider's
+ * fixed port is overridden to any free port (as the setting oauth.callbackPort = 0 does), since
+ * test files run in parallel; test/connections/redirect-policy checks the default port is sent.
  */
 async function authorizeUrl(provider: string, input: { clientId: string; clientSecret?: string; loginUrl?: string; domain?: string }): Promise<URL> {
   const def = providerDefinition(provider);
@@ -45,6 +49,7 @@ async function authorizeUrl(provider: string, input: { clientId: string; clientS
   let seen: string | undefined;
   await authorizeWithLoopback({
     ...req,
+    redirect: withCallbackPort(def.oauth!.redirect, 0),
     signal: abort.signal,
     openUrl: (url) => {
       seen = url;
@@ -76,27 +81,19 @@ describe('setup guides', () => {
     }
   });
 
-  it('give the redirect URI shape the app sends, and say a provider cannot register it while the port changes', async () => {
-    // Two sign-ins at once must listen on two ports: the port is not fixed.
-    const [a, b] = await Promise.all([
-      authorizeUrl('salesforce', { clientId: 'key', loginUrl: 'https://login.salesforce.com' }),
-      authorizeUrl('salesforce', { clientId: 'key', loginUrl: 'https://login.salesforce.com' }),
-    ]);
-    for (const url of [a, b]) {
-      const redirect = new URL(url.searchParams.get('redirect_uri')!);
-      expect(redirect.protocol).toBe('http:');
-      expect(redirect.hostname).toBe(appCallback.host);
-      expect(redirect.pathname).toBe(appCallback.path);
-      expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    }
-    const ports = [a, b].map((u) => Number(new URL(u.searchParams.get('redirect_uri')!).port));
-    if (appCallback.port === null) {
-      expect(ports[0]).not.toBe(ports[1]);
-      expect(callbackUrl()).toBeNull();
-      for (const id of ['salesforce', 'hubspot']) expect(guideText(guideForProvider(id)!)).toContain('redirect_uri_mismatch');
-    } else {
-      expect(ports).toEqual([appCallback.port, appCallback.port]);
-      expect(values(guideForProvider('salesforce')!)).toContain(callbackUrl());
+  it('show the exact callback URL Salesforce and HubSpot sign-ins send, with a copy button and no mismatch warning', async () => {
+    const url = callbackUrl();
+    expect(url).toBe(`http://${appCallback.host}:${appCallback.port}${appCallback.path}`);
+    for (const id of ['salesforce', 'hubspot']) {
+      const def = providerDefinition(id);
+      expect(def.oauth!.redirect, id).toEqual(appCallback);
+      expect(values(guideForProvider(id)!), id).toContain(url);
+      expect(guideText(guideForProvider(id)!), id).not.toContain('redirect_uri_mismatch');
+      // What the app really sends, port aside (overridden above): same scheme, host and path.
+      const sent = await authorizeUrl(id, { clientId: 'key', clientSecret: 'secret', loginUrl: id === 'salesforce' ? salesforceLoginUrls.production : undefined });
+      const redirect = new URL(sent.searchParams.get('redirect_uri')!);
+      expect(`${redirect.protocol}//${redirect.hostname}${redirect.pathname}`).toBe(`http://${appCallback.host}${appCallback.path}`);
+      expect(sent.searchParams.get('code_challenge_method')).toBe('S256');
     }
   });
 
@@ -128,6 +125,53 @@ describe('setup guides', () => {
       const config = providerDefinition('pipedrive').resolveConfig({ domain }, noSettings);
       expect(config).toMatchObject({ domain: 'acme', apiBaseUrl: 'https://acme.pipedrive.com' });
     }
+  });
+
+  it('include GestãoClick and Bling guides written to their own docs files', () => {
+    expect(guideForProvider('gestaoclick')?.docFile).toBe('docs/setup/gestaoclick-api-tokens.md');
+    expect(guideForProvider('bling')?.docFile).toBe('docs/setup/bling-app.md');
+    for (const id of ['gestaoclick', 'bling']) {
+      const g = guideForProvider(id)!;
+      expect(readFileSync(join(root, g.docFile), 'utf8'), g.docFile).toBe(guideMarkdown(g));
+    }
+  });
+
+  it('name both GestãoClick tokens the connect fields ask for, and the API URL the app uses by default', () => {
+    const def = providerDefinition('gestaoclick');
+    const [method] = def.authMethods;
+    expect(def.authMethods.map((m) => m.kind)).toEqual(['token']);
+    const required = method.fields.filter((f) => f.required).map((f) => [f.key, f.label]);
+    expect(required).toEqual([['token', 'Access token'], ['secret', 'Secret access token']]);
+    const g = guideForProvider('gestaoclick')!;
+    for (const [, label] of required) expect(g.appLabels).toContain(label);
+    // The header names GestãoClick's panel and API use for the two tokens.
+    expect(guideText(g)).toContain('`access-token`');
+    expect(guideText(g)).toContain('`secret-access-token`');
+    expect(def.resolveConfig({}, noSettings).apiBaseUrl).toBe(gestaoClickApiUrl);
+    expect(values(g)).toContain(gestaoClickApiUrl);
+  });
+
+  it('show the exact redirect link a Bling sign-in sends, no requested scopes, and a scope for every Bling object', async () => {
+    const def = providerDefinition('bling');
+    expect(def.oauth!.redirect).toEqual(blingCallback);
+    const url = callbackUrl(blingCallback);
+    expect(url).toBe(`http://${blingCallback.host}:${blingCallback.port}${blingCallback.path}`);
+    const g = guideForProvider('bling')!;
+    expect(values(g)).toContain(url);
+    // The Connect dialog's help names the same link.
+    expect(def.authMethods.find((m) => m.kind === 'oauth')!.help).toContain(url);
+    const sent = await authorizeUrl('bling', { clientId: 'id', clientSecret: 'secret' });
+    const redirect = new URL(sent.searchParams.get('redirect_uri')!);
+    expect(`${redirect.protocol}//${redirect.hostname}${redirect.pathname}`).toBe(`http://${blingCallback.host}${blingCallback.path}`);
+    expect(sent.searchParams.get('client_id')).toBe('id');
+    // Bling takes the scopes from the app's settings: the guide's list is all the app gets.
+    expect(sent.searchParams.has('scope')).toBe(false);
+    expect(blingScopes.map((s) => s.object)).toEqual(blingObjects.map((o) => o.name));
+    for (const s of blingScopes) expect(values(g)).toContain(s.scope);
+    const oauthFields = def.authMethods.find((m) => m.kind === 'oauth')!.fields.filter((f) => f.required).map((f) => f.label);
+    expect(oauthFields).toEqual(['Client id', 'Client secret']);
+    expect(def.resolveConfig({}, noSettings).apiBaseUrl).toBe(blingApiUrl);
+    expect(values(g)).toContain(blingApiUrl);
   });
 
   it('use only well-formed inline marks', () => {

@@ -193,6 +193,14 @@ describeApp('visual query builder', (app) => {
     const seeded = EXPECTED.find((c) => c.LastName === lastNames[0])!;
     expect(cells.slice(1)).toEqual([seeded.FirstName, seeded.LastName, seeded.AccountId === '@acme' ? 'Acme Events' : 'Globex Arenas']);
     await app().screenshot('query-builder-results');
+
+    // The builder folds to a rail (the editor takes the width) and comes back as it was.
+    await page.getByRole('button', { name: 'Hide the builder' }).click();
+    await page.getByRole('region', { name: 'Query builder' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Show the query builder' }).click();
+    const qb = page.getByRole('region', { name: 'Query builder' });
+    await expect.poll(() => qb.getByRole('textbox', { name: 'Limit' }).inputValue()).toBe('50');
+    expect(await qb.getByRole('tab', { name: /Filters/ }).textContent()).toBe('Filters2');
   });
 
   it('follows a hand edit it can show, and pauses on one it cannot until rebuilt', async () => {

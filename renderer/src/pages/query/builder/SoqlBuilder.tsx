@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { filterComplete, isGroup, newModel, type BuilderModel } from '../../../../../shared/query-builder';
 import { Button, Icon, Spinner, Tabs } from '../../../components';
 import { BuilderIcon } from './BuilderIcon';
@@ -9,12 +9,15 @@ import { SortPanel } from './SortPanel';
 import type { BuilderSync } from './use-builder-sync';
 import type { FieldCatalog } from './use-field-catalog';
 
-type Section = 'fields' | 'filters' | 'sort';
+export type Section = 'fields' | 'filters' | 'sort';
 
 interface SoqlBuilderProps {
   objects: Array<{ name: string; label: string }>;
   catalog: FieldCatalog;
   sync: BuilderSync;
+  /** The open section: kept by the parent so folding the panel does not forget it. */
+  section: Section;
+  onSection: (section: Section) => void;
   onCollapse: () => void;
 }
 
@@ -24,8 +27,7 @@ const filterCount = (m: BuilderModel) => m.where.items.reduce((n, item) => n + (
  * The visual query builder: the object, the fields to select (parent fields through lookups),
  * filters, sort and limit. Every change is written into the SOQL editor beside it.
  */
-export function SoqlBuilder({ objects, catalog, sync, onCollapse }: SoqlBuilderProps): ReactElement {
-  const [section, setSection] = useState<Section>('fields');
+export function SoqlBuilder({ objects, catalog, sync, section, onSection, onCollapse }: SoqlBuilderProps): ReactElement {
   const { model, state } = sync;
   const paused = state.kind === 'paused';
   const set = (patch: Partial<BuilderModel>) => model && sync.edit({ ...model, ...patch });
@@ -67,7 +69,7 @@ export function SoqlBuilder({ objects, catalog, sync, onCollapse }: SoqlBuilderP
               <Tabs<Section>
                 label="Builder sections"
                 active={section}
-                onChange={setSection}
+                onChange={onSection}
                 tabs={[
                   { key: 'fields', label: 'Fields', count: model.fields.length },
                   { key: 'filters', label: 'Filters', count: filterCount(model) },

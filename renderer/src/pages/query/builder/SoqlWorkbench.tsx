@@ -1,7 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { cx } from '../../../components';
 import { BuilderIcon } from './BuilderIcon';
-import { SoqlBuilder } from './SoqlBuilder';
+import { SoqlBuilder, type Section } from './SoqlBuilder';
 import { useBuilderSync } from './use-builder-sync';
 import { useFieldCatalog, type LoadFields } from './use-field-catalog';
 import './builder.css';
@@ -24,6 +24,7 @@ export function SoqlWorkbench({ connectionId, objects, soql, onSoql, loadFields,
   const catalog = useFieldCatalog(loadFields, connectionId, objects);
   // Kept while the panel is folded, so opening it again shows the builder where it was.
   const sync = useBuilderSync(soql, onSoql);
+  const [section, setSection] = useState<Section>('fields');
   const show = (on: boolean) => {
     localStorage.setItem(OPEN_KEY, String(on));
     setOpen(on);
@@ -31,7 +32,7 @@ export function SoqlWorkbench({ connectionId, objects, soql, onSoql, loadFields,
   return (
     <div className={cx('soql-workbench', open && 'with-builder')}>
       {open ? (
-        <SoqlBuilder objects={objects} catalog={catalog} sync={sync} onCollapse={() => show(false)} />
+        <SoqlBuilder objects={objects} catalog={catalog} sync={sync} section={section} onSection={setSection} onCollapse={() => show(false)} />
       ) : (
         <button type="button" className="qb-rail" aria-label="Show the query builder" title="Show the query builder" onClick={() => show(true)}>
           <BuilderIcon name="columns" />

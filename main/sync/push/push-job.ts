@@ -10,7 +10,7 @@ import { targetsFor, usable, type SyncTarget } from '../engine/targets';
 import { associateWritten, type Written } from './associate';
 import type { PushContext } from './context';
 import { writeEntries, type WriteEntry, type WriteOutcome } from './write-records';
-import { withoutFilledFields } from '../results/fill-blanks';
+import { withoutFilledFields } from './fill-blanks';
 
 /** One record bound for one object. */
 interface Part {

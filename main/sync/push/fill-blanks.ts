@@ -3,8 +3,8 @@ import { callWithRetry, needsReconnect, type CallContext } from '../engine/calls
 import type { SyncTarget } from '../engine/targets';
 import { pushes } from '../mapping/model';
 import { isBlank } from '../mapping/values';
-import { splitBatches } from '../push/split-batches';
-import type { WriteEntry } from '../push/write-records';
+import { splitBatches } from './split-batches';
+import type { WriteEntry } from './write-records';
 
 const READ_BATCH = 100;
 const lower = (v: string) => v.trim().toLowerCase();

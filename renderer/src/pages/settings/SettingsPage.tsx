@@ -2,7 +2,7 @@ import { useEffect, type ReactElement } from 'react';
 import { Button, Card, EmptyState, FieldRow, Page, Spinner, toast } from '../../components';
 import { useAppInfo } from '../../stores/app-info';
 import { useSettings } from '../../stores/settings';
-import { SelectSetting, SwitchSetting, TextSetting, httpsUrl, integerIn, optionalText } from './setting-fields';
+import { SelectSetting, SwitchSetting, TextSetting, httpsUrl, integerIn, optionalIntegerIn, optionalText } from './setting-fields';
 import { SchedulesSection } from './SchedulesSection';
 import { BackupDataSection } from './BackupDataSection';
 
@@ -130,6 +130,15 @@ export function SettingsPage(): ReactElement {
             description="The client ID of your HubSpot app."
             parse={optionalText}
             placeholder="Built-in app"
+          />
+          <TextSetting
+            settingKey="oauth.callbackPort"
+            label="Sign-in callback port"
+            description="Browser sign-in returns to http://localhost:PORT/callback, which must match the callback URL registered in your CRM app. Leave empty for the standard port 47411; 0 picks any free port (only for CRMs that accept any loopback port)."
+            parse={optionalIntegerIn(0, 65535, 'The callback port')}
+            inputMode="numeric"
+            width="narrow"
+            placeholder="47411"
           />
         </Card>
         <Card title="Diagnostics">

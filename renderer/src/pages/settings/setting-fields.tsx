@@ -142,6 +142,12 @@ export const integerIn =
 
 export const optionalText = (text: string): { value: string | null } => ({ value: text.trim() || null });
 
+/** Empty means "no override"; otherwise a whole number in range. */
+export const optionalIntegerIn =
+  (min: number, max: number, what: string) =>
+  (text: string): { value: number | null } | { error: string } =>
+    text.trim() === '' ? { value: null } : integerIn(min, max, what)(text);
+
 export const httpsUrl = (text: string): { value: string } | { error: string } => {
   try {
     const url = new URL(text.trim());
